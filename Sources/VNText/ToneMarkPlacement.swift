@@ -1,0 +1,97 @@
+/// Where the tone mark goes in the open syllables `oa`, `oe` and `uy`.
+///
+/// Vietnamese has two accepted spellings for a tone mark on these vowel pairs when nothing
+/// follows them: on the first vowel (`hòa`, `khỏe`, `thủy`), which most news sites use, or on
+/// the second (`hoà`, `khoẻ`, `thuỷ`). Syllables with a final consonant (`hoàng`, `toán`,
+/// `khuyến`), or where `u` belongs to the onset `qu` (`quý`, `quả`), are spelled one way only
+/// and are never changed.
+public enum ToneMarkPlacement: String, Sendable, CaseIterable {
+  /// `hòa`, `khỏe`, `thủy`, `Ủy`: the default, the placement most Vietnamese news uses.
+  case classic
+  /// `hoà`, `khoẻ`, `thuỷ`, `Uỷ`.
+  case reformed
+}
+
+/// Moves tone marks between the two vowels of open `oa`/`oe`/`uy` syllables.
+///
+/// Works in place on NFC scalars and never changes their number, so the offset map of the
+/// normalized text stays valid.
+public enum ToneMarkNormalizer {
+  /// The twelve vowel letters, each with its six tones (level, grave, acute, hook, tilde, dot).
+  static let lowerRows: [String] = [
+    "aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị",
+    "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ",
+  ]
+  static let upperRows: [String] = [
+    "AÀÁẢÃẠ", "ĂẰẮẲẴẶ", "ÂẦẤẨẪẬ", "EÈÉẺẼẸ", "ÊỀẾỂỄỆ", "IÌÍỈĨỊ",
+    "OÒÓỎÕỌ", "ÔỒỐỔỖỘ", "ƠỜỚỞỠỢ", "UÙÚỦŨỤ", "ƯỪỨỬỮỰ", "YỲÝỶỸỴ",
+  ]
+  static let baseA = 0, baseE = 3, baseO = 6, baseU = 9, baseY = 11
+
+  /// A vowel letter: which of the twelve, which tone, and whether it is upper case.
+  struct Vowel {
+    var base: Int
+    var tone: Int
+    var upper: Bool
+  }
+
+  /// Scalar → vowel, for every toned and untoned vowel letter.
+  static let vowels: [UInt32: Vowel] = {
+    var table: [UInt32: Vowel] = [:]
+    for (upper, rows) in [(false, lowerRows), (true, upperRows)] {
+      for (base, row) in rows.enumerated() {
+        for (tone, scalar) in row.unicodeScalars.enumerated() {
+          table[scalar.value] = Vowel(base: base, tone: tone, upper: upper)
+        }
+      }
+    }
+    return table
+  }()
+
+  static let composed: [[[UInt32]]] = [lowerRows, upperRows].map { rows in
+    rows.map { $0.unicodeScalars.map(\.value) }
+  }
+
+  static func scalar(_ v: Vowel) -> UInt32 { composed[v.upper ? 1 : 0][v.base][v.tone] }
+
+  /// True for scalars that can be part of a Vietnamese syllable (Latin letters).
+  @inline(__always)
+  static func isLetter(_ c: UInt32) -> Bool {
+    (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+      || (c >= 0x1E00 && c <= 0x1EFF)
+  }
+
+  /// Rewrites every open `oa`/`oe`/`uy` syllable in `scalars` to the given placement.
+  public static func apply(_ placement: ToneMarkPlacement, to scalars: inout [UInt32]) {
+    let n = scalars.count
+    var i = 0
+    while i < n {
+      guard scalars[i] >= 0x41, isLetter(scalars[i]) else { i += 1; continue }
+      var end = i
+      while end < n && isLetter(scalars[end]) { end += 1 }
+      if end - i >= 2 { fixSyllable(&scalars, i, end, placement) }
+      i = end
+    }
+  }
+
+  static func fixSyllable(_ s: inout [UInt32], _ start: Int, _ end: Int, _ placement: ToneMarkPlacement) {
+    guard let first = vowels[s[end - 2]], let second = vowels[s[end - 1]] else { return }
+    let pairOK =
+      (first.base == baseO && (second.base == baseA || second.base == baseE))
+      || (first.base == baseU && second.base == baseY)
+    guard pairOK, first.tone == 0 || second.tone == 0 else { return }
+    let tone = max(first.tone, second.tone)
+    guard tone != 0 else { return }
+    // The letters before the pair must all be consonants: otherwise it is not this syllable shape.
+    for k in start..<(end - 2) where vowels[s[k]] != nil { return }
+    // In `quy` the `u` belongs to the onset `qu`: `quý` is spelled one way only.
+    if first.base == baseU, end - 3 >= start, s[end - 3] == 0x71 || s[end - 3] == 0x51 { return }
+    var a = first, b = second
+    switch placement {
+    case .classic: a.tone = tone; b.tone = 0
+    case .reformed: a.tone = 0; b.tone = tone
+    }
+    s[end - 2] = scalar(a)
+    s[end - 1] = scalar(b)
+  }
+}
