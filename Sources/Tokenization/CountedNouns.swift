@@ -1,0 +1,49 @@
+/// The nouns a count may be of (`32 cuộc`, `116 cá nhân`), matched longest first.
+///
+/// The list is closed on purpose: a number followed by any other noun is left a plain number,
+/// so that durations (`3 năm`, `6 tháng`), measures and ordinals are never counted.
+/// Multi-syllable nouns (`cá nhân`, `vụ việc`, `doanh nghiệp`) win over their first syllable
+/// (`vụ`), and the token then spans the whole noun. A few phrases name a classifier and its
+/// noun (`cuộc thanh tra`): the token spans the phrase, the counted noun reported is `cuộc`.
+enum CountedNouns {
+  static let all: [String] = [
+    // Inspections and cases.
+    "cuộc", "cuộc thanh tra=cuộc", "cuộc kiểm tra=cuộc", "vụ", "vụ việc", "vụ án", "đoàn", "đoàn thanh tra=đoàn",
+    "kết luận", "quyết định", "văn bản", "nhiệm vụ", "dự án", "công trình", "gói thầu",
+    "hồ sơ", "trường hợp", "sai phạm", "vi phạm", "thửa", "thửa đất=thửa", "phương tiện", "tài liệu",
+    "lớp", "buổi", "chương trình", "kế hoạch",
+    // Petitions and citizens.
+    "đơn", "đơn thư", "lượt", "người", "công dân", "khiếu nại", "tố cáo", "kiến nghị",
+    "phản ánh", "hộ", "hộ dân=hộ", "bị can", "bị cáo", "đối tượng",
+    // Organizations and people disciplined.
+    "cá nhân", "tập thể", "tổ chức", "công chức", "viên chức", "cán bộ", "đảng viên",
+    "đồng chí", "lãnh đạo", "doanh nghiệp", "cơ quan", "đơn vị", "cơ sở", "địa phương",
+    "xã", "phường", "huyện", "quận", "tỉnh", "thành phố", "sở", "bộ", "ngành", "trường",
+    "bệnh viện", "chi nhánh", "công ty", "ngân hàng",
+  ]
+
+  /// The words of an entry (`cuộc thanh tra=cuộc` is the phrase `cuộc thanh tra`, whose
+  /// counted noun is `cuộc`).
+  static func words(_ entry: String) -> [Substring] {
+    entry.split(separator: "=")[0].split(separator: " ")
+  }
+
+  /// The nouns as lexicon id sequences, longest first, with the noun string to report.
+  static let phrases: [(ids: [UInt16], noun: String)] = {
+    let lexicon = Lexicon.shared
+    return all
+      .map { entry in
+        let parts = entry.split(separator: "=")
+        let noun = String(parts.count > 1 ? parts[1] : parts[0])
+        return (words(entry).map { lexicon.id(String($0)) }, noun)
+      }
+      .sorted { $0.0.count > $1.0.count }
+  }()
+
+  /// For each lexicon id, whether some noun starts with it (a quick filter).
+  static let startsNoun: [Bool] = {
+    var table = [Bool](repeating: false, count: Lexicon.shared.names.count + 1)
+    for (ids, _) in phrases { table[Int(ids[0])] = true }
+    return table
+  }()
+}

@@ -1,0 +1,49 @@
+import VNText
+
+/// Turns normalized text into tokens: syllables, punctuation, line breaks, and typed tokens
+/// (numbers, money, counts, percentages, areas, dates, times, periods) with parsed values.
+///
+/// Works in two passes over the scalars: the `Lexer` cuts words, digit groups and punctuation,
+/// then the recognizers read typed tokens off that lexeme array left to right, trying the
+/// longest reading at each position (dates and periods first, then quantities, then numbers).
+/// Everything a typed token does not cover comes out as `word`, `punctuation`, `newline` or
+/// `number` tokens. Offsets are normalized scalar offsets.
+///
+/// Numbers in words follow a precision-first policy, because three of the ten digit words
+/// are everyday words: `một` is also "a/one", `không` is "not/zero", `năm` is "year/five".
+/// - A sequence of number words becomes a number only as a well-formed compound
+///   (`mười lăm`, `ba mươi mốt`, `một trăm linh năm`, `hai mươi mốt nghìn không trăm mười một`)
+///   or as one digit word followed by a scale word, unit or counted noun (`hai tỷ`, `ba cuộc`).
+/// - `một` and `không` alone are never numbers; `năm` alone is never five (it is "year").
+///   `năm` is five only before `mươi`/`trăm`/`nghìn`/`triệu`/`tỷ` or after `linh`/`lẻ`.
+///   After `mươi` and `mười` only `lăm`/`nhăm` is five (`hai mươi năm` is "twenty years").
+/// - A capitalized single digit word is a name or a weekday (`Thứ Sáu`, `Ba Đình`), not a number.
+public struct Tokenizer: Sendable {
+  /// Options for the tokenizer.
+  public struct Options: Sendable, Equatable {
+    /// Read numbers written in words (default: on).
+    public var numberWords: Bool
+
+    public init(numberWords: Bool = true) {
+      self.numberWords = numberWords
+    }
+  }
+
+  /// The options in effect.
+  public var options: Options
+
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// Tokenizes a normalized text; never fails.
+  public func tokenize(_ text: NormalizedText) -> [Token] {
+    text.scalars.withUnsafeBufferPointer { s in
+      var lexemes: [Lexeme] = []
+      lexemes.reserveCapacity(s.count / 4 + 4)
+      Lexer.lex(s, into: &lexemes)
+      var recognizer = Recognizer(s: s, lx: lexemes, options: options)
+      return recognizer.run()
+    }
+  }
+}

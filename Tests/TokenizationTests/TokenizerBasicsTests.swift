@@ -1,0 +1,29 @@
+import Testing
+import VNText
+@testable import Tokenization
+
+@Suite struct TokenizerBasicsTests {
+  func tokens(_ s: String) -> [(TokenKind, String)] {
+    let text = Normalizer().normalize(s)
+    return Tokenizer().tokenize(text).map { ($0.kind, text.rawString($0.range)) }
+  }
+
+  @Test func words_punctuation_newlines_numbers() {
+    let t = tokens("Tiếp nhận 486 đơn,\ntrong đó (KNTC).")
+    #expect(t.map(\.1) == ["Tiếp", "nhận", "486", "đơn", ",", "\n", "trong", "đó", "(", "KNTC", ")", "."])
+    #expect(t[2].0 == .number || t[2].0 == .count)
+    #expect(t[5].0 == .newline)
+    #expect(t[4].0 == .punctuation)
+    #expect(t[0].0 == .word)
+  }
+
+  @Test func decomposedInput_offsetsHitRawText() {
+    let raw = "Ho\u{0300}a 12"
+    let text = Normalizer().normalize(raw)
+    let toks = Tokenizer().tokenize(text)
+    #expect(toks.count == 2)
+    #expect(text.rawRange(toks[0].range) == 0..<4)
+    #expect(text.rawString(toks[1].range) == "12")
+    #expect(text.rawRange(toks[1].range) == 5..<7)
+  }
+}
