@@ -97,7 +97,7 @@ enum Lexer {
   }
 
   /// Reads `\d+([.,]\d+)*` and interprets it (see `NumeralReader`); a run that is no valid
-  /// number is cut after its first digit group, and the rest is lexed again.
+  /// number is cut into its digit groups and separators.
   static func lexNumeral(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ out: inout [Lexeme]) -> Int {
     let n = s.count
     var j = start
@@ -114,8 +114,19 @@ enum Lexer {
       out.append(Lexeme(kind: .numeral, start: start, end: end, code: 0, capitalized: false, number: value, plainDigits: 0))
       return end
     }
-    let value = NumeralReader.digits(s, start, firstEnd)
-    out.append(Lexeme(kind: .numeral, start: start, end: firstEnd, code: 0, capitalized: false, number: value, plainDigits: firstEnd - start))
-    return firstEnd
+    // Not a number (`16.01.2023`, `1.23.45`): every digit group is its own numeral and every
+    // separator its own punctuation, so that dates can still be read off them.
+    var k = start
+    while k < end {
+      var g = k
+      while g < end && isDigit(s[g]) { g += 1 }
+      let value = NumeralReader.digits(s, k, g)
+      out.append(Lexeme(kind: .numeral, start: k, end: g, code: 0, capitalized: false, number: value, plainDigits: g - k))
+      if g < end {
+        out.append(Lexeme(kind: .punctuation, start: g, end: g + 1, code: s[g], capitalized: false, number: DecimalNumber(0), plainDigits: 0))
+      }
+      k = g + 1
+    }
+    return end
   }
 }

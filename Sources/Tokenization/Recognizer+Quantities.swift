@@ -1,0 +1,143 @@
+/// The unit found after a number.
+struct UnitMatch {
+  var kind: TokenKind
+  var unit: String
+  /// Lexeme index just after the unit.
+  var end: Int
+}
+
+extension Recognizer {
+  /// A qualifier word (or two) directly in front of a number: `hơn`/`trên` → more than,
+  /// `gần`/`ngót` → nearly, `khoảng`/`xấp xỉ`/`chừng` → about, `dưới`/`không quá`/`tối đa` →
+  /// less than, `ít nhất`/`tối thiểu` → more than, `lên tới`/`lên đến`/`tới` → exact.
+  /// Returns the qualifier and the index after its words.
+  func qualifier(at i: Int) -> (Qualifier, Int)? {
+    guard let id = wordID(i) else { return nil }
+    let second = wordID(i + 1)
+    switch id {
+    case W.hon, W.tren: return (.moreThan, i + 1)
+    case W.gan, W.ngot: return (.nearly, i + 1)
+    case W.khoang, W.chung: return (.about, i + 1)
+    case W.xap where second == W.xi: return (.about, i + 2)
+    case W.duoi: return (.lessThan, i + 1)
+    case W.khong where second == W.qua: return (.lessThan, i + 2)
+    case W.toi where second == W.da: return (.lessThan, i + 2)
+    case W.toi where second == W.thieu: return (.moreThan, i + 2)
+    case W.it where second == W.nhat: return (.moreThan, i + 2)
+    case W.len where second == W.toi2 || second == W.den: return (.exact, i + 2)
+    case W.toi2: return (.exact, i + 1)
+    default: return nil
+    }
+  }
+
+  /// The counted noun at `i`, longest first.
+  func countedNoun(at i: Int) -> (noun: String, end: Int)? {
+    guard let first = wordID(i), CountedNouns.startsNoun[Int(first)] else { return nil }
+    // `đồng chí` is a counted noun, but `đồng` alone is money.
+    outer: for (ids, noun) in CountedNouns.phrases where ids[0] == first {
+      for k in 1..<ids.count where !isWord(i + k, ids[k]) { continue outer }
+      return (noun, i + ids.count)
+    }
+    return nil
+  }
+
+  /// An area unit at `i`: `m2`, `m²`, `km2`, `km²`, `ha`, `mét vuông`, `hécta`, `héc-ta`.
+  func areaUnit(at i: Int) -> (unit: String, end: Int)? {
+    guard let id = wordID(i) else { return nil }
+    if id == W.m || id == W.km {
+      let unit = id == W.m ? "m2" : "km2"
+      if glued(i), isPunct(i + 1, 0xB2) { return (unit, i + 2) }
+      if glued(i), isNumeral(i + 1), lx[i + 1].plainDigits == 1, lx[i + 1].number.significand == 2,
+        !glued(i + 1) || lx[i + 2].kind == .punctuation
+      {
+        return (unit, i + 2)
+      }
+      return nil
+    }
+    if id == W.ha || id == W.hecta || id == W.hecta2 { return ("ha", i + 1) }
+    if id == W.met && isWord(i + 1, W.vuong) { return ("m2", i + 2) }
+    if id == W.hec && isPunct(i + 1, 0x2D) && isWord(i + 2, W.ta) { return ("ha", i + 3) }
+    return nil
+  }
+
+  /// A currency at `i`: `đồng` (not `đồng chí`), `đ`, `VNĐ`/`VND`, `USD`, `đô la`, `đôla`, `euro`.
+  func currency(at i: Int) -> (unit: String, end: Int)? {
+    guard let id = wordID(i) else { return nil }
+    switch id {
+    case W.dong where !isWord(i + 1, W.chi): return ("VND", i + 1)
+    case W.d, W.vnd: return ("VND", i + 1)
+    case W.usd, W.dola: return ("USD", i + 1)
+    case W.dollar where isWord(i + 1, W.la): return ("USD", i + 2)
+    case W.dollar where isPunct(i + 1, 0x2D) && isWord(i + 2, W.la): return ("USD", i + 3)
+    case W.euro, W.eur: return ("EUR", i + 1)
+    default: return nil
+    }
+  }
+
+  /// The unit after a number at `i`.
+  func unit(at i: Int, afterAmountEnding amountEnd: Int) -> UnitMatch? {
+    guard i < lx.count else { return nil }
+    if lx[i].kind == .punctuation {
+      if lx[i].code == 0x25 || lx[i].code == 0xFF05 { return UnitMatch(kind: .percent, unit: "%", end: i + 1) }
+      return nil
+    }
+    guard lx[i].kind == .word, lx[i].code != 0 else { return nil }
+    if let c = currency(at: i) { return UnitMatch(kind: .money, unit: c.unit, end: c.end) }
+    if let a = areaUnit(at: i) { return UnitMatch(kind: .area, unit: a.unit, end: a.end) }
+    if isWord(i, W.phan) && isWord(i + 1, W.tram) { return UnitMatch(kind: .percent, unit: "%", end: i + 2) }
+    if let n = countedNoun(at: i) { return UnitMatch(kind: .count, unit: n.noun, end: n.end) }
+    return nil
+  }
+
+  /// `đồng/m2`: the unit priced, written right after a `/` that touches the currency.
+  func per(at i: Int) -> (String, Int)? {
+    guard isPunct(i, 0x2F), i > 0, lx[i - 1].end == lx[i].start, glued(i), i + 1 < lx.count,
+      lx[i + 1].kind == .word
+    else { return nil }
+    if let a = areaUnit(at: i + 1) { return (a.unit, a.end) }
+    let w = lx[i + 1]
+    guard w.end - w.start <= 8 else { return nil }
+    var scalars = String.UnicodeScalarView()
+    for k in w.start..<w.end { scalars.append(Unicode.Scalar(Lexer.lower(s[k])) ?? "?") }
+    return (String(scalars), i + 2)
+  }
+
+  /// `[qualifier] number [scale] unit`, and ratios `32/55 cuộc`.
+  mutating func quantity(at i: Int) -> Int? {
+    var k = i
+    var qual = Qualifier.exact
+    var qualRange: Range<Int>? = nil
+    if lx[i].kind == .word, let (q, after) = qualifier(at: i), startsNumber(after) || isPunct(after, 0x2D) {
+      qual = q
+      qualRange = lx[i].start..<lx[after - 1].end
+      k = after
+    }
+    // Ratio: `32/55 cuộc` → 32 of 55.
+    if isNumeral(k), lx[k].plainDigits > 0, glued(k), isPunct(k + 1, 0x2F), glued(k + 1),
+      isNumeral(k + 2), lx[k + 2].plainDigits > 0, !glued(k + 2) || !isPunct(k + 3, 0x2F),
+      let n = countedNoun(at: k + 3)
+    {
+      let (start, end) = span(k, n.end)
+      let q = Quantity(
+        value: lx[k].number.canonical, unit: n.noun, qualifier: qual, of: lx[k + 2].number.canonical,
+        qualifierRange: qualRange)
+      out.append(Token(kind: .count, start: start, end: end, value: .quantity(q)))
+      return n.end
+    }
+    guard let a = amount(at: k) else { return nil }
+    // A plain numeral that is a piece of a date or ratio (`13/32`, `1-7-2019`) has no unit.
+    if a.isPlainNumeral, glued(a.end - 1), isPunct(a.end, 0x2F) || isPunct(a.end, 0x3A) { return nil }
+    guard var u = unit(at: a.end, afterAmountEnding: a.end) else { return nil }
+    guard wordsAcceptable(a, from: k, unitFollows: true) else { return nil }
+    if u.kind == .count && !a.value.isWhole { return nil }
+    var perUnit: String? = nil
+    if u.kind == .money, let (p, after) = per(at: u.end) {
+      perUnit = p
+      u.end = after
+    }
+    let (start, end) = span(k, u.end)
+    let q = Quantity(value: a.value, unit: u.unit, qualifier: qual, per: perUnit, qualifierRange: qualRange)
+    out.append(Token(kind: u.kind, start: start, end: end, value: .quantity(q)))
+    return u.end
+  }
+}
