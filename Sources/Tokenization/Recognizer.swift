@@ -85,22 +85,22 @@ struct Recognizer {
 
   @inline(__always)
   func isWord(_ i: Int, _ id: UInt16) -> Bool {
-    i < lx.count && lx[i].kind == .word && lx[i].code == UInt32(id)
+    i >= 0 && i < lx.count && lx[i].kind == .word && lx[i].code == UInt32(id)
   }
 
   @inline(__always)
   func wordID(_ i: Int) -> UInt16? {
-    guard i < lx.count, lx[i].kind == .word, lx[i].code != 0 else { return nil }
+    guard i >= 0, i < lx.count, lx[i].kind == .word, lx[i].code != 0 else { return nil }
     return UInt16(lx[i].code)
   }
 
   @inline(__always)
   func isPunct(_ i: Int, _ c: UInt32) -> Bool {
-    i < lx.count && lx[i].kind == .punctuation && lx[i].code == c
+    i >= 0 && i < lx.count && lx[i].kind == .punctuation && lx[i].code == c
   }
 
   @inline(__always)
-  func isNumeral(_ i: Int) -> Bool { i < lx.count && lx[i].kind == .numeral }
+  func isNumeral(_ i: Int) -> Bool { i >= 0 && i < lx.count && lx[i].kind == .numeral }
 
   /// Lexemes `i` and `i + 1` touch (no space between).
   @inline(__always)
