@@ -75,8 +75,8 @@ public struct Normalizer: Sendable {
           continue
         case .carriageReturn:
           lastWasSpace = false
-          // "\r\n" becomes "\n" (taken from the "\n"); a lone "\r" is a line break.
-          if i < n && src[i] == 0x0A { continue }
+          // "\r\n" becomes one "\n" that maps back to both; a lone "\r" is a line break.
+          if i < n && src[i] == 0x0A { i += 1 }
           segmenter.push(0x0A, origin, &out, &map)
         case .newline:
           lastWasSpace = false

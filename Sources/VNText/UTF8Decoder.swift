@@ -18,13 +18,14 @@ public enum UTF8Decoder {
     return Array(bytes).withUnsafeBufferPointer { decode(buffer: $0) }
   }
 
-  static func decode(buffer b: UnsafeBufferPointer<UInt8>) -> Result {
+  /// Decodes a byte buffer; `stripBOM: false` keeps a leading U+FEFF as text.
+  public static func decode(buffer b: UnsafeBufferPointer<UInt8>, stripBOM: Bool = true) -> Result {
     var out = [UInt32]()
     out.reserveCapacity(b.count)
     var replacements = 0
     var i = 0
     let n = b.count
-    if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+    if stripBOM && n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
     while i < n {
       let b0 = b[i]
       if b0 < 0x80 {

@@ -1,0 +1,143 @@
+import Testing
+
+@testable import VNText
+
+/// Decomposes the Vietnamese letters of `s` (NFD) without Foundation: base letter + marks.
+func decomposed(_ s: String) -> String {
+  // The marks: grave, acute, hook, tilde, dot below; and the vowel-shape marks.
+  let tones: [UInt32] = [0, 0x300, 0x301, 0x309, 0x303, 0x323]
+  var out = String.UnicodeScalarView()
+  for scalar in s.unicodeScalars {
+    guard let v = ToneMarkNormalizer.vowels[scalar.value] else {
+      out.append(scalar)
+      continue
+    }
+    let plainRows = v.upper ? "AĂÂEÊIOÔƠUƯY" : "aăâeêioôơuưy"
+    let basePlain = Array(plainRows.unicodeScalars)[v.base]
+    // Split the shape mark too: ă = a + breve, â = a + circumflex, ơ = o + horn …
+    switch basePlain.value {
+    case 0x103, 0x102: out.append(Unicode.Scalar(basePlain.value == 0x103 ? 0x61 : 0x41)!); out.append("\u{306}")
+    case 0xE2, 0xC2: out.append(Unicode.Scalar(basePlain.value == 0xE2 ? 0x61 : 0x41)!); out.append("\u{302}")
+    case 0xEA, 0xCA: out.append(Unicode.Scalar(basePlain.value == 0xEA ? 0x65 : 0x45)!); out.append("\u{302}")
+    case 0xF4, 0xD4: out.append(Unicode.Scalar(basePlain.value == 0xF4 ? 0x6F : 0x4F)!); out.append("\u{302}")
+    case 0x1A1, 0x1A0: out.append(Unicode.Scalar(basePlain.value == 0x1A1 ? 0x6F : 0x4F)!); out.append("\u{31B}")
+    case 0x1B0, 0x1AF: out.append(Unicode.Scalar(basePlain.value == 0x1B0 ? 0x75 : 0x55)!); out.append("\u{31B}")
+    default: out.append(basePlain)
+    }
+    if v.tone != 0 { out.append(Unicode.Scalar(tones[v.tone])!) }
+  }
+  return String(out)
+}
+
+func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+
+@Suite struct NormalizerTests {
+  let normalizer = Normalizer()
+
+  @Test func nfdInputBecomesNFC() {
+    let raw = decomposed("Phát hiện sai phạm 46.237 triệu đồng")
+    #expect(raw.unicodeScalars.count > "Phát hiện sai phạm 46.237 triệu đồng".unicodeScalars.count)
+    let n = normalizer.normalize(raw)
+    #expect(n.string == "Phát hiện sai phạm 46.237 triệu đồng")
+  }
+
+  @Test func offsetMapPointsIntoDecomposedRaw() {
+    let raw = decomposed("kiến nghị thu hồi 44.759 triệu đồng")
+    let n = normalizer.normalize(raw)
+    let text = n.string
+    let target = "thu hồi"
+    let startIndex = scalars(text).firstIndex(of: 0x74)!  // 't' of "thu"
+    let range = startIndex..<(startIndex + target.unicodeScalars.count)
+    #expect(n.string(range) == target)
+    let rawSlice = n.rawString(range)
+    #expect(rawSlice == decomposed("thu hồi"))
+    #expect(Array(rawSlice.unicodeScalars).count == 9)  // "thu hồi" with ồ as o + ̂ + ̀
+  }
+
+  @Test func everySpanRoundTripsToRawText() {
+    let raw = "Ông&nbsp;Lê\u{200B} Sỹ Bảy &amp; bà " + decomposed("Võ Thị Thiệp") + "\u{A0}\u{A0}hoà"
+    let n = normalizer.normalize(raw)
+    #expect(n.string == "Ông Lê Sỹ Bảy & bà Võ Thị Thiệp hòa")
+    let rawScalars = scalars(raw)
+    for s in 0..<n.scalars.count {
+      for e in (s + 1)...n.scalars.count {
+        let r = n.rawRange(s..<e)
+        #expect(r.lowerBound >= 0 && r.upperBound <= rawScalars.count && r.lowerBound < r.upperBound)
+        #expect(n.rawString(s..<e) == String(scalarValues: rawScalars[r]))
+      }
+    }
+    // Spot checks: an entity maps to all of its raw characters.
+    let amp = n.scalars.firstIndex(of: 0x26)!
+    #expect(n.rawString(amp..<(amp + 1)) == "&amp;")
+    let nbsp = 3
+    #expect(n.rawString(nbsp..<(nbsp + 1)) == "&nbsp;")
+  }
+
+  @Test func oddSpacesBecomePlainAndCollapse() {
+    let n = normalizer.normalize("a\u{A0}\u{2009} \tb\u{202F}c\u{3000}d\u{200B}e\u{FEFF}f")
+    #expect(n.string == "a b c def")
+  }
+
+  @Test func lineBreaksAreKeptAndCRLFFolded() {
+    let n = normalizer.normalize("dòng một\r\ndòng hai\rba\n\nbốn")
+    #expect(n.string == "dòng một\ndòng hai\nba\n\nbốn")
+    let secondLine = scalars(n.string).firstIndex(of: 0x0A)!
+    #expect(n.rawString(secondLine..<(secondLine + 1)) == "\r\n")
+  }
+
+  @Test func missingSpaceAfterPunctuationIsLeftAlone() {
+    #expect(normalizer.normalize("kịpthời,khắc phục.Tiếp").string == "kịpthời,khắc phục.Tiếp")
+  }
+
+  @Test func numericAndNamedEntities() {
+    let n = normalizer.normalize("Th&#7911;y &#x1EE7; &quot;x&quot; &ldquo;y&rdquo; &agrave; &bogus; &#;")
+    #expect(n.string == "Thủy ủ \"x\" “y” à &bogus; &#;")
+  }
+
+  @Test func entitiesCanBeLeftAsWritten() {
+    let n = Normalizer(options: .init(decodeEntities: false)).normalize("a&amp;b")
+    #expect(n.string == "a&amp;b")
+  }
+
+  @Test func curlyQuotesAndDashesAreKept() {
+    let text = "“Hành trình đỏ” – Kế hoạch — tổng hợp"
+    #expect(normalizer.normalize(text).string == text)
+  }
+
+  @Test func invalidBytesBecomeReplacementAndWarning() {
+    let bytes: [UInt8] = Array("hợp".utf8) + [0xC3, 0x28, 0xFF] + Array(" lệ".utf8) + [0xE1, 0xBB]
+    let n = normalizer.normalize(bytes: bytes)
+    #expect(n.string == "hợp\u{FFFD}(\u{FFFD} lệ\u{FFFD}")
+    #expect(n.warnings.count == 1)
+    #expect(n.warnings.first?.code == "invalid_utf8")
+    #expect(n.warnings.first?.message.hasPrefix("3 ") == true)
+  }
+
+  @Test func byteOrderMarkIsDropped() {
+    let n = normalizer.normalize(bytes: [0xEF, 0xBB, 0xBF] + Array("Sáng 14/7".utf8))
+    #expect(n.string == "Sáng 14/7")
+    #expect(n.raw.count == 9)
+    #expect(n.warnings.isEmpty)
+  }
+
+  @Test func emptyInput() {
+    let n = normalizer.normalize(bytes: [UInt8]())
+    #expect(n.scalars.isEmpty)
+    #expect(n.rawOffsets == [0])
+  }
+
+  @Test func longCombiningRunDoesNotCrash() {
+    let raw = "a" + String(repeating: "\u{301}", count: 5000) + " b"
+    let n = normalizer.normalize(raw)
+    #expect(n.scalars.last == 0x62)
+    #expect(n.rawString(0..<n.scalars.count) == raw)
+  }
+
+  @Test func decoderNeverFailsOnAnyByte() {
+    var bytes: [UInt8] = []
+    for b in 0...255 { bytes.append(UInt8(b)); bytes.append(0x80); bytes.append(UInt8(255 - b)) }
+    let n = normalizer.normalize(bytes: bytes)
+    #expect(n.rawOffsets.count == n.scalars.count + 1)
+    #expect(n.rawOffsets.last.map(Int.init) == n.raw.count)
+  }
+}
