@@ -1,0 +1,216 @@
+import Tokenization
+import VNText
+
+/// What the rules said about one document: a metric for a typed token, or a new entity.
+/// (The rule engine's annotations, as the extraction stage needs them.)
+public struct RuleHit: Sendable, Equatable {
+  public var rule: String
+  public var type: String
+  /// Normalized scalar offsets.
+  public var start: Int
+  public var end: Int
+  public var fields: [String: String]
+
+  public init(rule: String, type: String, start: Int, end: Int, fields: [String: String]) {
+    self.rule = rule
+    self.type = type
+    self.start = start
+    self.end = end
+    self.fields = fields
+  }
+}
+
+/// Options of an extraction run that change records.
+public struct ExtractionOptions: Sendable {
+  public var normalization = Normalizer.Options()
+  /// Resolves dates without a year when the document gives none (`--reference-date`).
+  public var referenceDate: SimpleDate?
+  /// JSON Lines field names.
+  public var textField = "text"
+  public var idField = "id"
+
+  public init() {}
+}
+
+/// Seconds spent in each stage (filled in only when asked, for `vnx bench`).
+public struct StageTimes: Sendable {
+  public var normalize = 0.0
+  public var tokenize = 0.0
+  public var rules = 0.0
+  public var encode = 0.0
+
+  public init() {}
+
+  public static func += (a: inout StageTimes, b: StageTimes) {
+    a.normalize += b.normalize
+    a.tokenize += b.tokenize
+    a.rules += b.rules
+    a.encode += b.encode
+  }
+}
+
+/// The whole pipeline for one document: decode → normalize → tokenize → rules → record.
+///
+/// An `Extractor` is immutable and thread-safe: one is built per run (rules loaded once) and
+/// shared by every worker thread.
+public final class Extractor: Sendable {
+  public static let version = "0.1.0"
+
+  public let options: ExtractionOptions
+  /// `sha256:…` of the rule set, written into every record.
+  public let rulesFingerprint: String
+  private let normalizer: Normalizer
+  private let tokenizer = Tokenizer()
+  private let annotate: @Sendable (NormalizedText, [Token]) -> [RuleHit]
+
+  /// An extractor that applies `annotate` (the rule engine) to every document.
+  public init(
+    options: ExtractionOptions = ExtractionOptions(), rulesFingerprint: String,
+    annotate: @escaping @Sendable (NormalizedText, [Token]) -> [RuleHit]
+  ) {
+    self.options = options
+    self.rulesFingerprint = rulesFingerprint
+    self.normalizer = Normalizer(options: options.normalization)
+    self.annotate = annotate
+  }
+
+  /// The record for one input item, as a JSON line (no newline), and whether it is an error.
+  public func process(_ item: InputItem, times: UnsafeMutablePointer<StageTimes>? = nil) -> (line: [UInt8], isError: Bool) {
+    let record = self.record(for: item, times: times)
+    let t0 = times == nil ? 0 : monotonicSeconds()
+    let line = record.jsonLine(pipelineVersion: Self.version, rulesFingerprint: rulesFingerprint)
+    if let times { times.pointee.encode += monotonicSeconds() - t0 }
+    return (line, record.error != nil)
+  }
+
+  /// The record for a text, exactly as `vnx extract` would write it for a document with this id.
+  public func record(text: String, id: String, published: String? = nil) -> Record {
+    let n = normalizer.normalize(text)
+    return record(normalized: n, id: id, source: Source(path: nil), publishedMetadata: published, times: nil)
+  }
+
+  /// The record for one input item.
+  public func record(for item: InputItem, times: UnsafeMutablePointer<StageTimes>? = nil) -> Record {
+    switch item.payload {
+    case .failure(let code, let message):
+      return Record(id: item.fallbackID, source: item.source, error: Warning(code: code, message: message))
+    case .text(let bytes):
+      let t0 = times == nil ? 0 : monotonicSeconds()
+      if let problem = Self.binaryProblem(bytes) {
+        return Record(id: item.fallbackID, source: item.source, error: problem)
+      }
+      let n = normalizer.normalize(bytes: bytes)
+      if let times { times.pointee.normalize += monotonicSeconds() - t0 }
+      if n.raw.count > 64, n.raw.lazy.filter({ $0 == 0xFFFD }).count * 10 > n.raw.count {
+        return Record(
+          id: item.fallbackID, source: item.source,
+          error: Warning(code: "binary_file", message: "more than 10% of the bytes are not UTF-8 text"))
+      }
+      return record(normalized: n, id: item.fallbackID, source: item.source, publishedMetadata: nil, times: times)
+    case .jsonLine(let bytes):
+      return jsonLineRecord(bytes, item: item, times: times)
+    }
+  }
+
+  private func jsonLineRecord(_ bytes: [UInt8], item: InputItem, times: UnsafeMutablePointer<StageTimes>?) -> Record {
+    let t0 = times == nil ? 0 : monotonicSeconds()
+    let parsed = bytes.withUnsafeBufferPointer { JSONLineParser.parse($0) }
+    let fields: [String: JSONLineParser.Value]
+    let replacements: Int
+    switch parsed {
+    case .failure(let f):
+      return Record(
+        id: item.fallbackID, source: item.source,
+        error: Warning(code: "invalid_json", message: "not a JSON object: \(f.message) at byte \(f.offset + 1)"))
+    case .success(let (f, r)):
+      fields = f
+      replacements = r
+    }
+    var id = item.fallbackID
+    switch fields[options.idField] {
+    case .string(let s)?: id = String(scalarValues: s)
+    case .number(let s)?: id = s
+    default: break
+    }
+    var source = item.source
+    if case .string(let url)? = fields["url"] { source.url = String(scalarValues: url) }
+    guard let textValue = fields[options.textField] else {
+      return Record(
+        id: id, source: source,
+        error: Warning(code: "missing_text", message: "the object has no \"\(options.textField)\" field"))
+    }
+    guard case .string(let text) = textValue else {
+      return Record(
+        id: id, source: source,
+        error: Warning(code: "text_not_string", message: "the \"\(options.textField)\" field is not a string"))
+    }
+    var warnings: [TextWarning] = []
+    if replacements > 0 {
+      warnings.append(
+        TextWarning(code: "invalid_utf8", message: "\(replacements) invalid UTF-8 sequence(s) replaced with U+FFFD"))
+    }
+    let n = normalizer.normalize(scalars: text, warnings: warnings)
+    if let times { times.pointee.normalize += monotonicSeconds() - t0 }
+    var published: String?
+    if case .string(let p)? = fields["published"] { published = String(scalarValues: p) }
+    return record(normalized: n, id: id, source: source, publishedMetadata: published, times: times)
+  }
+
+  /// A NUL byte means this is not a text file.
+  static func binaryProblem(_ bytes: [UInt8]) -> Warning? {
+    guard bytes.prefix(1 << 16).contains(0) else { return nil }
+    return Warning(code: "binary_file", message: "the file contains NUL bytes: not a text document")
+  }
+
+  private func record(
+    normalized n: NormalizedText, id: String, source: Source, publishedMetadata: String?,
+    times: UnsafeMutablePointer<StageTimes>?
+  ) -> Record {
+    var t = times == nil ? 0 : monotonicSeconds()
+    var tokens = tokenizer.tokenize(n)
+    var published = publishedMetadata.flatMap(PublishedDate.parse)
+    if published == nil { published = Dateline.publicationDate(tokens: tokens, text: n) }
+    DateResolver.resolveYears(in: &tokens, publication: published, reference: options.referenceDate)
+    if let times {
+      let now = monotonicSeconds()
+      times.pointee.tokenize += now - t
+      t = now
+    }
+    let hits = annotate(n, tokens)
+    if let times { times.pointee.rules += monotonicSeconds() - t }
+    var warnings = n.warnings.map { Warning(code: $0.code, message: $0.message) }
+    if n.scalars.isEmpty {
+      warnings.append(Warning(code: "empty_document", message: "the document has no text"))
+    }
+    let mentions = MentionBuilder.build(text: n, tokens: tokens, hits: hits, warnings: &warnings)
+    return Record(id: id, source: source, published: published?.iso, mentions: mentions, warnings: warnings)
+  }
+}
+
+/// Reads the `published` metadata field: ISO dates and timestamps, or `DD/MM/YYYY`.
+enum PublishedDate {
+  static func parse(_ s: String) -> SimpleDate? {
+    let digits = s.unicodeScalars.map(\.value)
+    func number(_ from: Int, _ count: Int) -> Int? {
+      guard from + count <= digits.count else { return nil }
+      var v = 0
+      for k in from..<(from + count) {
+        let c = digits[k]
+        guard c >= 0x30 && c <= 0x39 else { return nil }
+        v = v * 10 + Int(c - 0x30)
+      }
+      return v
+    }
+    if let y = number(0, 4), digits.count >= 10, digits[4] == 0x2D, let m = number(5, 2), digits[7] == 0x2D,
+      let d = number(8, 2), SimpleDate.isValid(year: y, month: m, day: d)
+    {
+      return SimpleDate(year: y, month: m, day: d)
+    }
+    if let d = number(0, 2), digits.count >= 10, digits[2] == 0x2F, let m = number(3, 2), digits[5] == 0x2F,
+      let y = number(6, 4), SimpleDate.isValid(year: y, month: m, day: d)
+    {
+      return SimpleDate(year: y, month: m, day: d)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,92 @@
+import Tokenization
+
+extension Record {
+  /// The record as one line of JSON (no trailing newline), fields in schema order.
+  public func jsonLine(pipelineVersion: String, rulesFingerprint: String) -> [UInt8] {
+    var w = JSONWriter(capacity: 256 + mentions.count * 160)
+    w.beginObject()
+    w.string("schema", Record.schema)
+    w.string("id", id)
+    w.beginObject("source")
+    w.string("path", source.path)
+    w.int("line", source.line)
+    w.string("url", source.url)
+    w.endObject()
+    if let error {
+      w.beginObject("error")
+      w.string("code", error.code)
+      w.string("message", error.message)
+      w.endObject()
+    } else {
+      w.string("published", published)
+      w.beginArray("mentions")
+      for m in mentions { m.write(to: &w) }
+      w.endArray()
+    }
+    w.beginArray("warnings")
+    for warning in warnings {
+      w.beginObject()
+      w.string("code", warning.code)
+      w.string("message", warning.message)
+      w.endObject()
+    }
+    w.endArray()
+    w.beginObject("pipeline")
+    w.string("version", pipelineVersion)
+    w.string("rules", rulesFingerprint)
+    w.endObject()
+    w.endObject()
+    return w.bytes
+  }
+}
+
+extension Mention {
+  func write(to w: inout JSONWriter) {
+    w.beginObject()
+    w.string("type", type)
+    w.string("text", text)
+    w.int("start", start)
+    w.int("end", end)
+    switch fields {
+    case .quantity(let q, let metric):
+      switch type {
+      case "money":
+        w.rawNumber("value", q.value.description)
+        w.string("unit", q.unit)
+        w.string("qualifier", q.qualifier.rawValue)
+        w.string("metric", metric)
+        w.string("per", q.per)
+      case "count":
+        w.rawNumber("value", q.value.description)
+        w.rawNumber("of", q.of?.description)
+        w.string("noun", q.unit)
+        w.string("qualifier", q.qualifier.rawValue)
+        w.string("metric", metric)
+      case "area":
+        w.rawNumber("value", q.value.description)
+        w.string("unit", q.unit)
+        w.string("qualifier", q.qualifier.rawValue)
+      default:  // percent
+        w.rawNumber("value", q.value.description)
+        w.string("qualifier", q.qualifier.rawValue)
+      }
+    case .date(let d):
+      w.string("iso", d.iso)
+    case .period(let from, let to):
+      w.string("from", from.iso)
+      w.string("to", to.iso)
+    case .entity(let list):
+      for f in list { w.dynamicString(f.name, f.value) }
+    }
+    w.string("rule", rule)
+    w.endObject()
+  }
+}
+
+extension JSONWriter {
+  /// A field whose name is only known at run time (entity fields from rule files).
+  mutating func dynamicString(_ name: String, _ value: String?) {
+    rawKey(name)
+    if let value { string(value) } else { null() }
+  }
+}
