@@ -1,0 +1,120 @@
+import RuleLanguage
+import VNText
+
+/// A gazetteer file compiled into a trie keyed by token (lower-case key ids).
+struct Gazetteer: Sendable {
+  /// The name used in patterns (`@provinces` → `provinces`).
+  var name: String
+  /// The file it came from.
+  var path: String
+  /// Trie nodes: children by token key id.
+  var children: [[Int32: Int32]] = [[:]]
+  /// For each node, the canonical form of the entry ending there (index into `canonical`), or -1.
+  var terminal: [Int32] = [-1]
+  var canonical: [String] = []
+  /// The longest entry in tokens.
+  var maxLength = 0
+  var entryCount = 0
+
+  init(name: String, path: String) {
+    self.name = name
+    self.path = path
+  }
+
+  /// Adds the entries of a gazetteer file's text; problems are reported as diagnostics.
+  mutating func add(text: String, keys: inout KeyTable, normalizer: Normalizer) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var lineNumber = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      var line = Substring(rawLine)
+      if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+      let parts = line.components(separatedByArrow: "=>")
+      let entry = parts.0.trimmingSpaces
+      guard !entry.isEmpty else { continue }
+      let canon = (parts.1?.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? entry
+      let normalized = normalizer.normalize(entry).string
+      let pieces = LiteralSplitter.split(normalized)
+      guard !pieces.isEmpty else {
+        diagnostics.append(
+          Diagnostic(.badValue, "gazetteer entry has no words",
+                     at: SourceLocation(file: path, line: lineNumber, column: 1)))
+        continue
+      }
+      var node: Int32 = 0
+      for p in pieces {
+        let id = keys.intern(KeyTable.lowerKey(p.text.unicodeScalars.map(\.value)))
+        if let next = children[Int(node)][id] {
+          node = next
+        } else {
+          let next = Int32(children.count)
+          children.append([:])
+          terminal.append(-1)
+          children[Int(node)][id] = next
+          node = next
+        }
+      }
+      if terminal[Int(node)] < 0 {
+        terminal[Int(node)] = Int32(canonical.count)
+        canonical.append(normalizer.normalize(canon).string)
+      }
+      entryCount += 1
+      maxLength = max(maxLength, pieces.count)
+    }
+    return diagnostics
+  }
+
+  /// Key ids of every entry's first token.
+  var firstKeys: [Int32] { Array(children[0].keys) }
+
+  /// Ends (exclusive token indices) of entries starting at `start`, longest first.
+  func ends(in doc: DocumentView, at start: Int) -> [Int] {
+    var out: [Int] = []
+    var node: Int32 = 0
+    var t = start
+    while t < doc.count {
+      let id = doc.lowerIDs[t]
+      guard id >= 0, let next = children[Int(node)][id] else { break }
+      node = next
+      t += 1
+      if terminal[Int(node)] >= 0 { out.append(t) }
+    }
+    return out.reversed()
+  }
+
+  /// The canonical form of the entry covering exactly `range` of tokens.
+  func canonicalForm(in doc: DocumentView, range: Range<Int>) -> String? {
+    var node: Int32 = 0
+    for t in range {
+      let id = doc.lowerIDs[t]
+      guard id >= 0, let next = children[Int(node)][id] else { return nil }
+      node = next
+    }
+    let c = terminal[Int(node)]
+    return c >= 0 ? canonical[Int(c)] : nil
+  }
+}
+
+extension Substring {
+  fileprivate func components(separatedByArrow arrow: String) -> (Substring, Substring?) {
+    guard let r = self.range(of: arrow) else { return (self, nil) }
+    return (self[..<r.lowerBound], self[r.upperBound...])
+  }
+
+  fileprivate var trimmingSpaces: String {
+    String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+  }
+}
+
+extension StringProtocol {
+  fileprivate func range(of needle: String) -> Range<Index>? {
+    var i = startIndex
+    while i < endIndex {
+      if self[i...].hasPrefix(needle) {
+        return i..<index(i, offsetBy: needle.count)
+      }
+      i = index(after: i)
+    }
+    return nil
+  }
+}

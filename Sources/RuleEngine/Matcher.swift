@@ -1,0 +1,209 @@
+import Tokenization
+import RuleLanguage
+
+/// One match of a rule: token range and capture slots (token indices, -1 when unset).
+struct RuleMatch: Sendable {
+  var start: Int
+  var end: Int
+  var slots: [Int]
+
+  func capture(_ k: Int) -> Range<Int>? {
+    let a = slots[2 * k], b = slots[2 * k + 1]
+    guard a >= 0, b >= a else { return nil }
+    return a..<b
+  }
+}
+
+/// How far a failed attempt got: the farthest token reached and the atoms that failed there.
+struct MatchTrace {
+  var farthest = -1
+  var failedAtoms: [Int] = []
+  var glueFailed = false
+
+  mutating func fail(atom: Int, at pos: Int) {
+    if pos > farthest {
+      farthest = pos
+      failedAtoms = [atom]
+      glueFailed = false
+    } else if pos == farthest, !failedAtoms.contains(atom) {
+      failedAtoms.append(atom)
+    }
+  }
+
+  mutating func failGlue(at pos: Int) {
+    if pos > farthest {
+      farthest = pos
+      failedAtoms = []
+      glueFailed = true
+    } else if pos == farthest {
+      glueFailed = true
+    }
+  }
+}
+
+/// Per-thread working memory for `Matcher`: the visited set and the backtracking stack.
+struct MatchScratch {
+  var stamps: [UInt32] = []
+  var generation: UInt32 = 0
+  var stack: [(Int32, Int32, Int32)] = []  // (kind 0 = state / 1 = restore, a, b)
+  var ends: [Int] = []
+}
+
+/// Runs a `Program` at one start token: backtracking in the pattern's preference order, with
+/// a visited set over (instruction, token) so that no state is explored twice — the work is
+/// bounded by instructions × span, never exponential.
+enum Matcher {
+  static func run(
+    _ program: Program, captureCount: Int, gazetteers: [Gazetteer], doc: DocumentView,
+    start: Int, scratch: inout MatchScratch, trace: UnsafeMutablePointer<MatchTrace>? = nil
+  ) -> RuleMatch? {
+    let width = program.maxSpan + 1
+    let need = program.instructions.count * width
+    if scratch.stamps.count < need {
+      scratch.stamps = [UInt32](repeating: 0, count: need)
+      scratch.generation = 0
+    }
+    scratch.generation &+= 1
+    if scratch.generation == 0 {
+      for k in scratch.stamps.indices { scratch.stamps[k] = 0 }
+      scratch.generation = 1
+    }
+    let gen = scratch.generation
+    var slots = [Int](repeating: -1, count: 2 * captureCount)
+    scratch.stack.removeAll(keepingCapacity: true)
+    scratch.stack.append((0, 0, Int32(start)))
+    let instructions = program.instructions
+    while let frame = scratch.stack.popLast() {
+      if frame.0 == 1 {
+        slots[Int(frame.1)] = Int(frame.2)
+        continue
+      }
+      var pc = Int(frame.1)
+      var pos = Int(frame.2)
+      thread: while true {
+        let offset = pos - start
+        if offset >= width { break thread }
+        let key = pc * width + offset
+        if scratch.stamps[key] == gen { break thread }
+        scratch.stamps[key] = gen
+        switch instructions[pc] {
+        case .match:
+          return RuleMatch(start: start, end: pos, slots: slots)
+        case .jump(let target):
+          pc = target
+        case .split(let first, let second):
+          scratch.stack.append((0, Int32(second), Int32(pos)))
+          pc = first
+        case .save(let slot):
+          scratch.stack.append((1, Int32(slot), Int32(slots[slot])))
+          slots[slot] = pos
+          pc += 1
+        case .glue:
+          if pos < doc.count && doc.touchesPrevious(pos) {
+            pc += 1
+          } else {
+            trace?.pointee.failGlue(at: pos)
+            break thread
+          }
+        case .atom(let a):
+          let atom = program.atoms[a].atom
+          if case .gazetteer(let g) = atom {
+            let ends = gazetteers[g].ends(in: doc, at: pos)
+            guard let longest = ends.first else {
+              trace?.pointee.fail(atom: a, at: pos)
+              break thread
+            }
+            for e in ends.dropFirst().reversed() {
+              scratch.stack.append((0, Int32(pc + 1), Int32(e)))
+            }
+            pos = longest
+            pc += 1
+          } else {
+            let end = matchAtom(atom, doc: doc, at: pos)
+            if end < 0 {
+              trace?.pointee.fail(atom: a, at: pos)
+              break thread
+            }
+            pos = end
+            pc += 1
+          }
+        }
+      }
+    }
+    return nil
+  }
+
+  /// The end of a one-place atom at `pos`, or -1.
+  @inline(__always)
+  static func matchAtom(_ atom: Atom, doc: DocumentView, at pos: Int) -> Int {
+    guard pos < doc.count else { return -1 }
+    switch atom {
+    case .tokenClass(let bit):
+      return doc.classMasks[pos] & bit.mask != 0 ? pos + 1 : -1
+    case .any:
+      return doc.classMasks[pos] & ClassBit.newline.mask == 0 ? pos + 1 : -1
+    case .literal(let pieces, let mode):
+      return matchLiteral(pieces, mode, doc: doc, at: pos)
+    case .code:
+      return matchCode(doc: doc, at: pos)
+    case .not(let inner):
+      if doc.classMasks[pos] & ClassBit.newline.mask != 0 { return -1 }
+      for a in inner where matchAtom(a, doc: doc, at: pos) >= 0 { return -1 }
+      return pos + 1
+    case .gazetteer:
+      return -1  // handled by the caller (several ends)
+    }
+  }
+
+  static func matchLiteral(_ pieces: [LiteralPiece], _ mode: LiteralMode, doc: DocumentView, at pos: Int) -> Int {
+    var t = pos
+    for (k, p) in pieces.enumerated() {
+      guard t < doc.count else { return -1 }
+      switch mode {
+      case .caseInsensitive:
+        if doc.lowerIDs[t] != p.lower { return -1 }
+      case .diacriticInsensitive:
+        if doc.foldIDs[t] != p.fold { return -1 }
+      case .caseSensitive:
+        if doc.lowerIDs[t] != p.lower { return -1 }
+        let tok = doc.tokens[t]
+        if tok.end - tok.start != p.exact.count { return -1 }
+        for j in 0..<p.exact.count where doc.text.scalars[tok.start + j] != p.exact[j] { return -1 }
+      }
+      if k > 0 && p.glued && !doc.touchesPrevious(t) { return -1 }
+      t += 1
+    }
+    return t
+  }
+
+  /// A maximal run of glued tokens that looks like a document number (`65-NQ/BCSĐ`).
+  static func matchCode(doc: DocumentView, at pos: Int) -> Int {
+    func isJoiner(_ t: Int) -> Bool {
+      let tok = doc.tokens[t]
+      guard tok.end - tok.start == 1 else { return false }
+      switch doc.text.scalars[tok.start] {
+      case 0x2D, 0x2F, 0x2E, 0x5F, 0x26, 0x2013: return true  // - / . _ & –
+      default: return false
+      }
+    }
+    let first = doc.tokens[pos].kind
+    if first == .newline || first == .punctuation { return -1 }
+    var t = pos
+    let limit = min(doc.count, pos + PatternCompiler.codeMaxTokens)
+    while t < limit {
+      let kind = doc.tokens[t].kind
+      if kind == .newline { break }
+      if t > pos && !doc.touchesPrevious(t) { break }
+      if kind == .punctuation && !isJoiner(t) { break }
+      t += 1
+    }
+    // No trailing joiner: `65-NQ/BCSĐ.` ends before the full stop.
+    while t > pos + 1 && doc.tokens[t - 1].kind == .punctuation { t -= 1 }
+    // A code has a digit or a capital letter somewhere.
+    for k in doc.tokens[pos].start..<doc.tokens[t - 1].end {
+      let c = doc.text.scalars[k]
+      if (c >= 0x30 && c <= 0x39) || ScalarCase.upper(c) { return t }
+    }
+    return -1
+  }
+}

@@ -1,0 +1,247 @@
+import RuleLanguage
+import VNText
+
+/// Turns a pattern's syntax tree into a `Program`: macros expanded, literals normalized and
+/// interned, repetitions unrolled, captures numbered. Collects diagnostics instead of failing.
+struct PatternCompiler {
+  /// The most tokens a `CODE` element covers.
+  static let codeMaxTokens = 24
+
+  var keys: KeyTable
+  let macros: [String: MacroSyntax]
+  let gazetteerIndex: [String: Int]
+  let gazetteerMaxLength: [Int]
+  let normalizer = Normalizer()
+
+  var program = Program()
+  var captureNames: [String] = []
+  /// For each capture: the gazetteer it captures directly, if any; whether it is one typed class.
+  var captureGazetteer: [Int?] = []
+  var captureTypedClass: [ClassBit?] = []
+  var diagnostics: [Diagnostic] = []
+  /// Whether any diacritic-insensitive literal was compiled.
+  var usesFold = false
+
+  private var macroStack: [String] = []
+  private var source: PatternSource!
+
+  init(keys: KeyTable, macros: [String: MacroSyntax], gazetteerIndex: [String: Int],
+       gazetteerMaxLength: [Int]) {
+    self.keys = keys
+    self.macros = macros
+    self.gazetteerIndex = gazetteerIndex
+    self.gazetteerMaxLength = gazetteerMaxLength
+  }
+
+  /// Compiles `pattern` into a fresh program.
+  mutating func compile(_ pattern: PatternSource) -> Program? {
+    program = Program()
+    captureNames = []
+    captureGazetteer = []
+    captureTypedClass = []
+    source = pattern
+    guard let root = pattern.element else { return nil }
+    program.maxSpan = emit(root, glued: false)
+    program.instructions.append(.match)
+    return program
+  }
+
+  // MARK: Code generation; each function returns the most tokens the element can span.
+
+  private mutating func emit(_ e: PatternElement, glued: Bool) -> Int {
+    switch e.kind {
+    case .literal(let text, let mode):
+      let normalized = normalizer.normalize(text).string
+      let pieces = LiteralSplitter.split(normalized).map { p -> LiteralPiece in
+        let scalars = p.text.unicodeScalars.map(\.value)
+        let lower = keys.intern(KeyTable.lowerKey(scalars))
+        var fold: Int32 = -1
+        if mode == .diacriticInsensitive { fold = keys.intern(KeyTable.foldKey(scalars)) }
+        return LiteralPiece(lower: lower, fold: fold, exact: scalars, glued: p.glued || glued)
+      }
+      if mode == .diacriticInsensitive { usesFold = true }
+      if pieces.isEmpty { return 0 }
+      addAtom(.literal(pieces, mode), e)
+      return pieces.count
+    case .tokenClass(let name):
+      if name == "CODE" {
+        addAtom(.code, e)
+        return PatternCompiler.codeMaxTokens
+      }
+      guard let bit = ClassBit(name: name) else { return 1 }  // reported by the parser
+      addAtom(bit == .any ? .any : .tokenClass(bit), e)
+      return 1
+    case .anyToken:
+      addAtom(.any, e)
+      return 1
+    case .gazetteer(let name):
+      guard let g = gazetteerIndex[name] else {
+        report(.missingGazetteer, "gazetteer file '\(name).txt' not found under the rules folder", e)
+        return 1
+      }
+      addAtom(.gazetteer(g), e)
+      return gazetteerMaxLength[g]
+    case .macro(let name):
+      guard let m = macros[name] else {
+        let hint = macros.keys.sorted().min { editDistanceE($0, name) < editDistanceE($1, name) }
+          .flatMap { editDistanceE($0, name) <= 2 ? "; did you mean '%\($0)'?" : nil } ?? ""
+        report(.unknownMacro, "unknown macro '%\(name)'" + hint, e)
+        return 1
+      }
+      if macroStack.contains(name) {
+        report(.unknownMacro, "macro '%\(name)' uses itself (\((macroStack + [name]).joined(separator: " → ")))", e)
+        return 1
+      }
+      guard let body = m.pattern.element else { return 1 }
+      let saved = source
+      macroStack.append(name)
+      source = m.pattern
+      let span = emit(body, glued: glued)
+      source = saved
+      macroStack.removeLast()
+      return span
+    case .sequence(let xs):
+      var span = 0
+      for (k, x) in xs.enumerated() {
+        if glued && k > 0 { program.instructions.append(.glue) }
+        span += emit(x, glued: glued)
+      }
+      return span
+    case .alternatives(let xs):
+      // split L1, next; L1: a; jump end; next: split L2, next2; ... last: z; end:
+      var jumps: [Int] = []
+      var span = 0
+      for (k, x) in xs.enumerated() {
+        if k < xs.count - 1 {
+          let split = program.instructions.count
+          program.instructions.append(.split(split + 1, -1))
+          span = max(span, emit(x, glued: glued))
+          jumps.append(program.instructions.count)
+          program.instructions.append(.jump(-1))
+          program.instructions[split] = .split(split + 1, program.instructions.count)
+        } else {
+          span = max(span, emit(x, glued: glued))
+        }
+      }
+      let end = program.instructions.count
+      for j in jumps { program.instructions[j] = .jump(end) }
+      return span
+    case .repetition(let body, let minCount, let maxCount):
+      let upper = maxCount ?? max(minCount, 1)
+      guard upper >= minCount, upper > 0 else { return 0 }  // reported by the parser
+      let lazy = body.kind == .anyToken || body.kind == .tokenClass("ANY")
+      var span = 0
+      var iteration = 0
+      for _ in 0..<minCount {
+        if glued && iteration > 0 { program.instructions.append(.glue) }
+        span += emit(body, glued: glued)
+        iteration += 1
+      }
+      var exits: [Int] = []
+      for _ in minCount..<upper {
+        exits.append(program.instructions.count)
+        program.instructions.append(.split(-1, -1))
+        if glued && iteration > 0 { program.instructions.append(.glue) }
+        span += emit(body, glued: glued)
+        iteration += 1
+      }
+      let end = program.instructions.count
+      for x in exits {
+        program.instructions[x] = lazy ? .split(end, x + 1) : .split(x + 1, end)
+      }
+      return span
+    case .capture(let name, let inner):
+      let slot: Int
+      if let k = captureNames.firstIndex(of: name) {
+        slot = k
+      } else {
+        slot = captureNames.count
+        captureNames.append(name)
+        captureGazetteer.append(nil)
+        captureTypedClass.append(nil)
+      }
+      switch inner.kind {
+      case .gazetteer(let g): captureGazetteer[slot] = gazetteerIndex[g]
+      case .tokenClass(let c):
+        if let bit = ClassBit(name: c), bit.isTyped { captureTypedClass[slot] = bit }
+      default: break
+      }
+      program.instructions.append(.save(2 * slot))
+      let span = emit(inner, glued: glued)
+      program.instructions.append(.save(2 * slot + 1))
+      return span
+    case .negation(let inner):
+      var atoms: [Atom] = []
+      collectSingleTokenAtoms(inner, into: &atoms)
+      addAtom(.not(atoms), e)
+      return 1
+    case .glued(let inner):
+      return emit(inner, glued: true)
+    }
+  }
+
+  private mutating func collectSingleTokenAtoms(_ e: PatternElement, into atoms: inout [Atom]) {
+    switch e.kind {
+    case .literal(let text, let mode):
+      let normalized = normalizer.normalize(text).string
+      guard let p = LiteralSplitter.split(normalized).first else { return }
+      let scalars = p.text.unicodeScalars.map(\.value)
+      let lower = keys.intern(KeyTable.lowerKey(scalars))
+      var fold: Int32 = -1
+      if mode == .diacriticInsensitive {
+        fold = keys.intern(KeyTable.foldKey(scalars))
+        usesFold = true
+      }
+      atoms.append(.literal([LiteralPiece(lower: lower, fold: fold, exact: scalars, glued: false)], mode))
+    case .tokenClass(let name):
+      if let bit = ClassBit(name: name) { atoms.append(bit == .any ? .any : .tokenClass(bit)) }
+    case .anyToken: atoms.append(.any)
+    case .alternatives(let xs): for x in xs { collectSingleTokenAtoms(x, into: &atoms) }
+    case .capture(_, let x): collectSingleTokenAtoms(x, into: &atoms)
+    case .macro(let name):
+      guard let m = macros[name], let body = m.pattern.element, !macroStack.contains(name) else {
+        report(.unknownMacro, "unknown macro '%\(name)'", e)
+        return
+      }
+      macroStack.append(name)
+      let saved = source
+      source = m.pattern
+      collectSingleTokenAtoms(body, into: &atoms)
+      source = saved
+      macroStack.removeLast()
+    default: break  // reported by the parser
+    }
+  }
+
+  private mutating func addAtom(_ atom: Atom, _ e: PatternElement) {
+    let text = Array(source.text.unicodeScalars)
+    let lo = min(e.offset, text.count), hi = min(e.offset + e.length, text.count)
+    let label = String(String.UnicodeScalarView(text[lo..<hi]))
+    program.atoms.append(
+      AtomInfo(
+        atom: atom, label: label, location: source.location(ofOffset: e.offset),
+        column: e.offset + 1, macro: macroStack.last))
+    program.instructions.append(.atom(program.atoms.count - 1))
+  }
+
+  private mutating func report(_ code: DiagnosticCode, _ message: String, _ e: PatternElement) {
+    diagnostics.append(Diagnostic(code, message, at: source.location(ofOffset: e.offset)))
+  }
+}
+
+/// Levenshtein distance for hints.
+func editDistanceE(_ a: String, _ b: String) -> Int {
+  let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+  if x.isEmpty { return y.count }
+  if y.isEmpty { return x.count }
+  var prev = Array(0...y.count)
+  var cur = [Int](repeating: 0, count: y.count + 1)
+  for i in 1...x.count {
+    cur[0] = i
+    for j in 1...y.count {
+      cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+    }
+    swap(&prev, &cur)
+  }
+  return prev[y.count]
+}

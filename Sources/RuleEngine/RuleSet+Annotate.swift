@@ -1,0 +1,192 @@
+import Tokenization
+import VNText
+
+/// A rule's emission before conflicts are resolved.
+struct Candidate: Sendable {
+  var annotation: Annotation
+  var ruleIndex: Int
+  var isRole: Bool
+  var match: RuleMatch
+  /// Tokens covered by the whole match (smaller = cue closer to the target).
+  var matchLength: Int { match.end - match.start }
+}
+
+/// Everything one run over a document produced, for `annotate` and `explain`.
+struct AnnotationRun {
+  var doc: DocumentView
+  var candidates: [Candidate]
+  /// Indices into `candidates` of the winners, in output order.
+  var winners: [Int]
+  /// Loser index → winner index.
+  var lostTo: [Int: Int]
+}
+
+extension RuleSet {
+  /// The annotations for one document after the conflict policy (see `rules/README.md`),
+  /// sorted by start, end, type and rule. Thread-safe.
+  public func annotate(_ text: NormalizedText, tokens: [Token]) -> [Annotation] {
+    let run = self.run(text, tokens: tokens)
+    return run.winners.map { run.candidates[$0].annotation }
+  }
+
+  func view(_ text: NormalizedText, tokens: [Token]) -> DocumentView {
+    DocumentView(text: text, tokens: tokens, keys: keys, needFold: usesFold)
+  }
+
+  func run(_ text: NormalizedText, tokens: [Token]) -> AnnotationRun {
+    let doc = view(text, tokens: tokens)
+    var scratch = MatchScratch()
+    scratch.stamps = [UInt32](repeating: 0, count: maxStamps)
+    var tried = [Int32](repeating: -1, count: rules.count)
+    var candidates: [Candidate] = []
+    for pos in 0..<doc.count {
+      let p32 = Int32(pos)
+      @inline(__always) func attempt(_ list: [Int32]) {
+        for r in list where tried[Int(r)] != p32 {
+          tried[Int(r)] = p32
+          let rule = rules[Int(r)]
+          if let m = Matcher.run(
+            rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
+            start: pos, scratch: &scratch)
+          {
+            emit(rule, ruleIndex: Int(r), match: m, doc: doc, into: &candidates)
+          }
+        }
+      }
+      let lower = doc.lowerIDs[pos]
+      if lower >= 0 { attempt(byLower[Int(lower)]) }
+      if usesFold {
+        let fold = doc.foldIDs[pos]
+        if fold >= 0 { attempt(byFold[Int(fold)]) }
+      }
+      var mask = doc.classMasks[pos]
+      while mask != 0 {
+        let bit = mask.trailingZeroBitCount
+        mask &= mask - 1
+        if !byClass[bit].isEmpty { attempt(byClass[bit]) }
+      }
+      if !always.isEmpty { attempt(always) }
+    }
+    let (winners, lostTo) = ConflictResolver.resolve(candidates, rules: rules)
+    return AnnotationRun(doc: doc, candidates: candidates, winners: winners, lostTo: lostTo)
+  }
+
+  func emit(_ rule: CompiledRule, ruleIndex: Int, match: RuleMatch, doc: DocumentView,
+            into candidates: inout [Candidate]) {
+    for e in rule.emissions {
+      var fields: [String: String] = [:]
+      for (name, value) in e.fields {
+        switch value {
+        case .literal(let s): fields[name] = s
+        case .capture(let k):
+          if let v = captureValue(rule, k, match: match, doc: doc) { fields[name] = v }
+        }
+      }
+      switch e.kind {
+      case .role(let target, let metric):
+        guard let r = match.capture(target), r.count == 1 else { continue }
+        let tok = doc.tokens[r.lowerBound]
+        fields["metric"] = metric
+        candidates.append(
+          Candidate(
+            annotation: Annotation(
+              rule: rule.id, type: tok.kind.rawValue, start: tok.start, end: tok.end, fields: fields,
+              priority: rule.priority),
+            ruleIndex: ruleIndex, isRole: true, match: match))
+      case .entity(let type, let span):
+        var r = match.start..<match.end
+        if let span {
+          guard let c = match.capture(span), !c.isEmpty else { continue }
+          r = c
+        }
+        guard !r.isEmpty else { continue }
+        candidates.append(
+          Candidate(
+            annotation: Annotation(
+              rule: rule.id, type: type, start: doc.tokens[r.lowerBound].start,
+              end: doc.tokens[r.upperBound - 1].end, fields: fields, priority: rule.priority),
+            ruleIndex: ruleIndex, isRole: false, match: match))
+      }
+    }
+  }
+
+  /// A capture's value: a gazetteer entry's canonical form, a date's ISO form, else its text.
+  func captureValue(_ rule: CompiledRule, _ k: Int, match: RuleMatch, doc: DocumentView) -> String? {
+    guard let r = match.capture(k), !r.isEmpty else { return nil }
+    if let g = rule.captureGazetteer[k], let c = gazetteers[g].canonicalForm(in: doc, range: r) {
+      return c
+    }
+    if r.count == 1, case .date(let d)? = doc.tokens[r.lowerBound].value { return d.iso }
+    return doc.string(tokens: r)
+  }
+}
+
+/// The conflict policy, in one place (documented in `rules/README.md`).
+enum ConflictResolver {
+  /// Returns the winners (sorted for output) and, for each loser, the winner it lost to.
+  static func resolve(_ candidates: [Candidate], rules: [CompiledRule]) -> ([Int], [Int: Int]) {
+    var winners: [Int] = []
+    var lostTo: [Int: Int] = [:]
+
+    // 1. Roles: one per target token; priority, then closeness, then file order.
+    var bestForToken: [Int64: Int] = [:]
+    var roleOrder: [Int] = []
+    for (i, c) in candidates.enumerated() where c.isRole {
+      let key = Int64(c.annotation.start) << 32 | Int64(c.annotation.end)
+      guard let j = bestForToken[key] else {
+        bestForToken[key] = i
+        roleOrder.append(i)
+        continue
+      }
+      if roleBeats(c, candidates[j], rules) {
+        bestForToken[key] = i
+        lostTo[j] = i
+      } else {
+        lostTo[i] = j
+      }
+    }
+    for i in roleOrder {
+      let key = Int64(candidates[i].annotation.start) << 32 | Int64(candidates[i].annotation.end)
+      winners.append(bestForToken[key]!)
+    }
+    // Losers point at the final winner.
+    for (l, w) in lostTo {
+      let a = candidates[w].annotation
+      lostTo[l] = bestForToken[Int64(a.start) << 32 | Int64(a.end)] ?? w
+    }
+
+    // 2. Entities of one type: longest, then priority, then file order.
+    let entities = candidates.indices.filter { !candidates[$0].isRole }.sorted { x, y in
+      let a = candidates[x], b = candidates[y]
+      let la = a.annotation.end - a.annotation.start, lb = b.annotation.end - b.annotation.start
+      if la != lb { return la > lb }
+      if a.annotation.priority != b.annotation.priority { return a.annotation.priority > b.annotation.priority }
+      if a.ruleIndex != b.ruleIndex { return rules[a.ruleIndex].order < rules[b.ruleIndex].order }
+      return a.annotation.start < b.annotation.start
+    }
+    var accepted: [String: [Int]] = [:]
+    for i in entities {
+      let a = candidates[i].annotation
+      if let w = accepted[a.type, default: []].first(where: {
+        let b = candidates[$0].annotation
+        return a.start < b.end && b.start < a.end
+      }) {
+        lostTo[i] = w
+      } else {
+        accepted[a.type, default: []].append(i)
+        winners.append(i)
+      }
+    }
+    winners.sort { x, y in
+      let a = candidates[x].annotation, b = candidates[y].annotation
+      return (a.start, a.end, a.type, a.rule) < (b.start, b.end, b.type, b.rule)
+    }
+    return (winners, lostTo)
+  }
+
+  static func roleBeats(_ a: Candidate, _ b: Candidate, _ rules: [CompiledRule]) -> Bool {
+    if a.annotation.priority != b.annotation.priority { return a.annotation.priority > b.annotation.priority }
+    if a.matchLength != b.matchLength { return a.matchLength < b.matchLength }
+    return rules[a.ruleIndex].order < rules[b.ruleIndex].order
+  }
+}

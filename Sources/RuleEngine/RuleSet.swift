@@ -1,0 +1,96 @@
+import Foundation
+import RuleLanguage
+import Tokenization
+import VNText
+
+/// A compiled, indexed set of rules: load once per run, then annotate any number of documents
+/// from any number of threads.
+public final class RuleSet: Sendable {
+  let rules: [CompiledRule]
+  let gazetteers: [Gazetteer]
+  let keys: KeyTable
+  let usesFold: Bool
+  /// Rule indices by the lower-case key id of a possible first token.
+  let byLower: [[Int32]]
+  /// Rule indices by the diacritic-free key id of a possible first token.
+  let byFold: [[Int32]]
+  /// Rule indices by the class of a possible first token.
+  let byClass: [[Int32]]
+  /// Rules that can start at any token.
+  let always: [Int32]
+  let maxStamps: Int
+
+  /// `sha256:<hex>` over every rule and gazetteer file (sorted relative paths and contents).
+  public let fingerprint: String
+  /// Files read, relative to the rules folder.
+  public let files: [String]
+
+  /// The number of rules.
+  public var ruleCount: Int { rules.count }
+
+  /// The ids of all rules, in file order.
+  public var ruleIDs: [String] { rules.map(\.id) }
+
+  init(
+    rules: [CompiledRule], gazetteers: [Gazetteer], keys: KeyTable, usesFold: Bool,
+    fingerprint: String, files: [String]
+  ) {
+    self.rules = rules
+    self.gazetteers = gazetteers
+    self.keys = keys
+    self.usesFold = usesFold
+    self.fingerprint = fingerprint
+    self.files = files
+    var byLower = [[Int32]](repeating: [], count: keys.count)
+    var byFold = [[Int32]](repeating: [], count: keys.count)
+    var byClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
+    var always: [Int32] = []
+    var maxStamps = 0
+    for (r, rule) in rules.enumerated() {
+      let ri = Int32(r)
+      maxStamps = max(maxStamps, rule.program.instructions.count * (rule.program.maxSpan + 1))
+      var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>()
+      var anywhere = false
+      for a in RuleSet.firstAtoms(rule.program).atoms {
+        switch rule.program.atoms[a].atom {
+        case .literal(let pieces, let mode):
+          if mode == .diacriticInsensitive { fold.insert(pieces[0].fold) } else { lower.insert(pieces[0].lower) }
+        case .tokenClass(let bit): classes.insert(bit.rawValue)
+        case .gazetteer(let g): lower.formUnion(gazetteers[g].firstKeys)
+        case .any, .not, .code: anywhere = true
+        }
+      }
+      if anywhere {
+        always.append(ri)
+        continue
+      }
+      for k in lower { byLower[Int(k)].append(ri) }
+      for k in fold { byFold[Int(k)].append(ri) }
+      for c in classes { byClass[c].append(ri) }
+    }
+    self.byLower = byLower
+    self.byFold = byFold
+    self.byClass = byClass
+    self.always = always
+    self.maxStamps = maxStamps
+  }
+
+  /// The atoms a program can start with, and whether it can match without consuming a token.
+  static func firstAtoms(_ program: Program) -> (atoms: [Int], nullable: Bool) {
+    var seen = Set<Int>()
+    var atoms: [Int] = []
+    var nullable = false
+    var work = [0]
+    while let pc = work.popLast() {
+      guard pc < program.instructions.count, seen.insert(pc).inserted else { continue }
+      switch program.instructions[pc] {
+      case .atom(let a): atoms.append(a)
+      case .split(let x, let y): work.append(y); work.append(x)
+      case .jump(let x): work.append(x)
+      case .save, .glue: work.append(pc + 1)
+      case .match: nullable = true
+      }
+    }
+    return (atoms, nullable)
+  }
+}
