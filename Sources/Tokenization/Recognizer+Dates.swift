@@ -83,7 +83,7 @@ extension Recognizer {
   mutating func numericDate(at i: Int) -> Int? {
     guard let (date, end) = readNumericDate(at: i) else { return nil }
     // A full date range: `01/01/2023 - 30/6/2023`, `từ 01/01/2023 đến 30/6/2023`.
-    if date.year != nil, let next = dateRange(first: date, start: i, end: end) { return next }
+    if joinDateRanges, date.year != nil, let next = dateRange(first: date, start: i, end: end) { return next }
     return emitDate(date, i, end)
   }
 
@@ -223,7 +223,7 @@ extension Recognizer {
 
   /// `năm 2019` (the whole year); `năm 2019-2021`, `từ năm 2019 đến năm 2021` (the span).
   mutating func yearPeriod(at i: Int) -> Int? {
-    guard let y = year(i + 1) else { return nil }
+    guard let y = year(i + 1), !namesALaw(before: i) else { return nil }
     var end = i + 2
     var last = y
     if isPunct(end, 0x2D) || isPunct(end, 0x2013), let y2 = year(end + 1), y2 > y {
@@ -239,6 +239,30 @@ extension Recognizer {
       }
     }
     return emitPeriod(SimpleDate(year: y, month: 1, day: 1), SimpleDate(year: last, month: 12, day: 31), i, end)
+  }
+
+  /// True when `năm` at `i` ends the name of a law (`Luật Đất đai năm 2013`, `Luật Phòng,
+  /// chống tham nhũng năm 2018`, `Bộ luật Hình sự năm 2015`, `Hiến pháp năm 2013`): that year
+  /// names the law's version, it is no period. Looks back over the name to `Luật` (capitalized,
+  /// or after `Bộ`) or `Hiến pháp`, stopping at a sentence mark or a comma right before `năm`.
+  func namesALaw(before i: Int) -> Bool {
+    if i > 0, lx[i - 1].kind == .punctuation { return false }
+    var j = i - 1
+    var steps = 0
+    while j >= 0 && steps < 10 {
+      let l = lx[j]
+      if l.kind == .newline { return false }
+      if l.kind == .punctuation {
+        let c = l.code
+        if c == 0x2E || c == 0x3B || c == 0x3A || c == 0x28 || c == 0x29 || c == 0x21 || c == 0x3F { return false }
+      } else if l.kind == .word {
+        if l.code == UInt32(W.luat) && (l.capitalized || isWord(j - 1, W.bo)) { return true }
+        if l.code == UInt32(W.phap) && isWord(j - 1, W.hien) { return true }
+      }
+      j -= 1
+      steps += 1
+    }
+    return false
   }
 
   /// `giai đoạn 2021-2025`, `giai đoạn 2021 – 2025`: the years' span (from the first year).

@@ -9,7 +9,8 @@ struct UnitMatch {
 extension Recognizer {
   /// A qualifier word (or two) directly in front of a number: `hơn`/`trên` → more than,
   /// `gần`/`ngót` → nearly, `khoảng`/`xấp xỉ`/`chừng` → about, `dưới`/`không quá`/`tối đa` →
-  /// less than, `ít nhất`/`tối thiểu` → more than, `lên tới`/`lên đến`/`tới` → exact.
+  /// less than, `lên tới`/`lên đến`/`tới` → exact. "At least" (`tối thiểu`, `ít nhất`) is
+  /// not "more than" and is left exact, as the annotation guidelines do.
   /// Returns the qualifier and the index after its words.
   func qualifier(at i: Int) -> (Qualifier, Int)? {
     guard let id = wordID(i) else { return nil }
@@ -22,8 +23,6 @@ extension Recognizer {
     case W.duoi: return (.lessThan, i + 1)
     case W.khong where second == W.qua: return (.lessThan, i + 2)
     case W.toi where second == W.da: return (.lessThan, i + 2)
-    case W.toi where second == W.thieu: return (.moreThan, i + 2)
-    case W.it where second == W.nhat: return (.moreThan, i + 2)
     case W.len where second == W.toi2 || second == W.den: return (.exact, i + 2)
     case W.toi2: return (.exact, i + 1)
     default: return nil
@@ -113,8 +112,8 @@ extension Recognizer {
       k = after
     }
     // Ratio: `32/55 cuộc` → 32 of 55.
-    if isNumeral(k), lx[k].plainDigits > 0, glued(k), isPunct(k + 1, 0x2F), glued(k + 1),
-      isNumeral(k + 2), lx[k + 2].plainDigits > 0, !glued(k + 2) || !isPunct(k + 3, 0x2F),
+    if isNumeral(k), lx[k].number.isWhole, glued(k), isPunct(k + 1, 0x2F), glued(k + 1),
+      isNumeral(k + 2), lx[k + 2].number.isWhole, !glued(k + 2) || !isPunct(k + 3, 0x2F),
       let n = countedNoun(at: k + 3)
     {
       let (start, end) = span(k, n.end)

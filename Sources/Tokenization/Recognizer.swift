@@ -9,6 +9,8 @@ struct Recognizer {
   let lx: [Lexeme]
   let options: Tokenizer.Options
   var out: [Token] = []
+  /// Read two full dates joined by `-`/`đến` as one period (off when reading a period's dates).
+  var joinDateRanges = true
 
   init(s: UnsafeBufferPointer<UInt32>, lx: [Lexeme], options: Tokenizer.Options) {
     self.s = s

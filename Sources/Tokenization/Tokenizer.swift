@@ -46,4 +46,27 @@ public struct Tokenizer: Sendable {
       return recognizer.run()
     }
   }
+
+  /// The date tokens inside a period written as a full date range (`từ ngày 01/01/2020 đến
+  /// ngày 31/12/2022` → the two dates, with their own offsets); empty for any other token.
+  ///
+  /// The token stream is flat, so a range comes out as one `period` token; a record that also
+  /// lists every date as a date mention gets them from here.
+  public func datesInside(_ token: Token, in text: NormalizedText) -> [Token] {
+    guard token.kind == .period, token.start >= 0, token.end <= text.scalars.count else { return [] }
+    return text.scalars.withUnsafeBufferPointer { all in
+      let slice = UnsafeBufferPointer(rebasing: all[token.start..<token.end])
+      var lexemes: [Lexeme] = []
+      Lexer.lex(slice, into: &lexemes)
+      var recognizer = Recognizer(s: slice, lx: lexemes, options: options)
+      recognizer.joinDateRanges = false
+      return recognizer.run().compactMap { t in
+        guard t.kind == .date else { return nil }
+        var shifted = t
+        shifted.start += token.start
+        shifted.end += token.start
+        return shifted
+      }
+    }
+  }
 }

@@ -24,7 +24,7 @@ enum Vocabulary {
     // Dates and periods.
     for w in ["ngày", "tháng", "quý", "đầu", "cuối", "sáng", "chiều", "trưa", "đêm", "hôm",
               "khuya", "thứ", "chủ", "nhật", "từ", "giờ", "phút", "h", "giai", "đoạn", "i", "ii",
-              "iii", "iv", "và", "số", "nay", "sau", "trước", "qua", "rạng", "nửa", "năm", "giai", "đoạn"] { add(w) }
+              "iii", "iv", "và", "số", "nay", "sau", "trước", "qua", "rạng", "nửa", "năm", "giai", "đoạn", "luật", "hiến", "pháp", "bộ"] { add(w) }
     // Syllables of counted nouns.
     for noun in CountedNouns.all {
       for syllable in CountedNouns.words(noun) { add(String(syllable)) }
@@ -71,5 +71,6 @@ enum W {
   static let giai = lexicon.id("giai"), doan = lexicon.id("đoạn"), va = lexicon.id("và")
   static let romanI = lexicon.id("i"), romanII = lexicon.id("ii"), romanIII = lexicon.id("iii")
   static let romanIV = lexicon.id("iv"), so = lexicon.id("số"), rang = lexicon.id("rạng")
-  static let nua = lexicon.id("nửa")
+  static let nua = lexicon.id("nửa"), luat = lexicon.id("luật"), hien = lexicon.id("hiến")
+  static let phap = lexicon.id("pháp"), bo = lexicon.id("bộ")
 }

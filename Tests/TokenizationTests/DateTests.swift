@@ -86,10 +86,31 @@ import Testing
     #expect(typed == ["period:6 tháng đầu năm 2019", "count:32 cuộc"])
   }
 
+  @Test func yearOfALawIsNotAPeriod() {
+    checkNone("thực hiện đúng Luật Đất đai năm 2013 và", [.period])
+    checkNone("Luật Phòng, chống tham nhũng năm 2018 và", [.period])
+    checkNone("Bộ luật Hình sự năm 2015", [.period])
+    checkNone("Hiến pháp năm 2013", [.period])
+    let (text, t) = tokenize("theo Luật Thanh tra, năm 2023 toàn ngành")
+    #expect(t.filter { $0.kind == .period }.map { text.rawString($0.range) } == ["năm 2023"])
+  }
+
   @Test func dateAndTimeAreTwoTokens() {
     let (text, t) = tokenize("Thứ Sáu, 14/07/2023 18:30")
     let typed = t.filter { $0.value != nil }.map { "\($0.kind.rawValue):\(text.rawString($0.range))" }
     #expect(typed == ["date:14/07/2023", "time:18:30"])
+  }
+
+  @Test func dateRangeKeepsItsTwoDates() {
+    let (text, t) = tokenize("trong thời kỳ từ ngày 01/01/2020 đến ngày 31/12/2022, Đoàn")
+    let periods = t.filter { $0.kind == .period }
+    #expect(periods.count == 1)
+    guard let p = periods.first else { return }
+    #expect(text.rawString(p.range) == "01/01/2020 đến ngày 31/12/2022")
+    let inner = Tokenizer().datesInside(p, in: text)
+    #expect(inner.map { text.rawString($0.range) } == ["01/01/2020", "31/12/2022"])
+    #expect(inner.map(\.value) == [.date(SimpleDate(year: 2020, month: 1, day: 1)), .date(SimpleDate(year: 2022, month: 12, day: 31))])
+    #expect(Tokenizer().datesInside(t[0], in: text).isEmpty)
   }
 
   @Test func ratioIsNotADate() {

@@ -12,7 +12,7 @@ import Testing
     Marked("hệ số ⟦2.5⟧ (kiểu Anh)", .number, "2.5"),
     Marked("dân số ⟦1,234,567⟧ trên cả nước", .number, "1234567"),
     Marked("giá ⟦1,234.5⟧ ghi", .number, "1234.5"),
-    Marked("mức ⟦-5⟧ điểm", .number, "-5"),
+    Marked("mức ⟦-5⟧ so với", .number, "-5"),
     Marked("nhiệt độ ⟦âm 5⟧ độ", .number, "-5"),
     Marked("khoản ⟦3 tỷ⟧ còn lại", .number, "3000000000"),
     Marked("cấp ⟦4⟧", .number, "4"),

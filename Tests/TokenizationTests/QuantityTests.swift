@@ -54,7 +54,8 @@ import Testing
     Marked("thực hiện gần ⟦2.600 cuộc thanh tra⟧, kiểm tra", .count, "2600 cuộc (nearly)"),
     Marked("trả lại hơn ⟦376m2⟧ đất", .area, "376 m2 (more_than)"),
     Marked("đạt trên ⟦90%⟧ kế hoạch", .percent, "90 % (more_than)"),
-    Marked("ít nhất ⟦5 cuộc⟧.", .count, "5 cuộc (more_than)"),
+    Marked("tối thiểu ⟦52 người⟧, tập trung", .count, "52 người"),
+    Marked("thu hồi ⟦4.862/4.870 người⟧ đã kê khai", .count, "4862 người of 4870"),
     Marked("Hơn ⟦46 triệu đồng⟧ đã nộp", .money, "46000000 VND (more_than)"),
   ]
 
@@ -132,7 +133,7 @@ import Testing
     checkNone("xếp cấp 4, Kỳ họp 11")
     checkNone("án tù 3 năm, thời hạn 6 tháng")
     checkNone("hơn nữa, gần đây")
-    checkNone("tặng 8 chữ vàng")
+    checkNone("tặng 8 cây vàng")
     checkNone("đồng chí Hồ Tiến Thiệu")
     checkNone("rộng 5 m và dài 3 km")
   }
