@@ -103,6 +103,22 @@ extension Recognizer {
 
   /// `[qualifier] number [scale] unit`, and ratios `32/55 cuộc`.
   mutating func quantity(at i: Int) -> Int? {
+    let before = out.count
+    let next = quantityToken(at: i)
+    // The qualifier words stay in the stream as words, in front of the quantity.
+    if next != nil, let q = out.last.flatMap(\.quantity), let r = q.qualifierRange {
+      var k = i
+      var words: [Token] = []
+      while k < lx.count && lx[k].start < r.upperBound {
+        words.append(Token(kind: .word, start: lx[k].start, end: lx[k].end))
+        k += 1
+      }
+      out.insert(contentsOf: words, at: before)
+    }
+    return next
+  }
+
+  mutating func quantityToken(at i: Int) -> Int? {
     var k = i
     var qual = Qualifier.exact
     var qualRange: Range<Int>? = nil

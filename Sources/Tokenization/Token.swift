@@ -22,6 +22,24 @@ public struct Token: Sendable, Equatable {
 
   /// The span in normalized scalars.
   public var range: Range<Int> { start..<end }
+
+  /// The quantity of a money, count, percent or area token, else nil.
+  public var quantity: Quantity? {
+    if case .quantity(let q) = value { return q }
+    return nil
+  }
+
+  /// The number of a `number` or `time` token, else nil.
+  public var number: DecimalNumber? {
+    if case .number(let n) = value { return n }
+    return nil
+  }
+
+  /// The date of a `date` token, else nil.
+  public var date: SimpleDate? {
+    if case .date(let d) = value { return d }
+    return nil
+  }
 }
 
 /// The kinds of token. Typed kinds (`number` and after) carry a `TokenValue`.
