@@ -35,7 +35,7 @@ public struct BatchRunner {
 
   /// Processes everything `source` yields; `progress` is called after each batch.
   public func run(
-    source: InputSource, extractor: Extractor, sink: OutputSink,
+    source: InputSource, extractor: Extractor, sink: some RecordSink,
     progress: ((Summary) -> Void)? = nil
   ) throws(OutputSink.Failure) -> Summary {
     var summary = Summary()

@@ -89,13 +89,19 @@ public final class InputSource {
       guard stat(path, &st) == 0 else { continue }  // a dangling link
       if (st.st_mode & S_IFMT) == S_IFDIR {
         walk(directory: path, root: root, into: &out, total: &total)
-      } else if name.hasSuffix(".txt") || name.hasSuffix(".jsonl") {
+      } else if name.hasSuffix(".txt") || (name.hasSuffix(".jsonl") && !Self.isAnnotationFile(name)) {
         let rootPrefix = root.hasSuffix("/") ? root : root + "/"
         let id = path.hasPrefix(rootPrefix) ? String(path.dropFirst(rootPrefix.count)) : path
         out.append(.file(path: path, id: id, format: Self.format(for: name, given: format)))
         total += Int(st.st_size)
       }
     }
+  }
+
+  /// Gold annotation files live beside the articles they annotate (`corpus/gold.jsonl`); a
+  /// folder walk passes over them by name. Given by path, such a file is read like any other.
+  static func isAnnotationFile(_ name: String) -> Bool {
+    name == "gold.jsonl" || name.hasSuffix(".gold.jsonl")
   }
 
   /// The next input item, or nil at the end of all inputs.

@@ -4,11 +4,37 @@
   import Darwin
 #endif
 
+/// Something that takes the JSON lines of a run, in order, from the writer thread.
+public protocol RecordSink: AnyObject, Sendable {
+  func write(_ bytes: [UInt8]) throws(OutputSink.Failure)
+}
+
+/// Keeps the output in memory (for `vnx eval`, `vnx bench` and tests).
+public final class MemorySink: RecordSink, @unchecked Sendable {
+  /// Everything written so far.
+  public private(set) var bytes: [UInt8] = []
+  /// Count bytes only, keep nothing (for benchmarks).
+  public let discard: Bool
+  public private(set) var byteCount = 0
+
+  public init(discard: Bool = false) { self.discard = discard }
+
+  public func write(_ bytes: [UInt8]) throws(OutputSink.Failure) {
+    byteCount += bytes.count
+    if !discard { self.bytes.append(contentsOf: bytes) }
+  }
+
+  /// The lines written, without their line breaks.
+  public var lines: [String] {
+    bytes.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+  }
+}
+
 /// Where records go: standard output, or a file that is written whole or not at all.
 ///
 /// A file is written to a temporary name in the same folder and renamed over the target at
 /// the end, so a crash, an error or Ctrl-C never leaves half a file behind.
-public final class OutputSink: @unchecked Sendable {
+public final class OutputSink: RecordSink, @unchecked Sendable {
   /// Why output stopped.
   public enum Failure: Error, Equatable, CustomStringConvertible {
     /// The reader went away (`vnx extract … | head`): not an error, stop quietly.

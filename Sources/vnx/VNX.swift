@@ -1,5 +1,9 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The `vnx` command: Vietnamese news in, structured JSON Lines records out.
 @main
 struct VNX: ParsableCommand {
@@ -16,4 +20,37 @@ struct VNX: ParsableCommand {
       ExplainCommand.self, EvalCommand.self, BenchCommand.self,
     ]
   )
+
+  /// Like ArgumentParser's `main`, but bad usage exits with 2, as the contract says (not 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        printError(fullMessage(for: error))
+        Glibc.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+  var text = message
+  if !text.hasSuffix("\n") { text += "\n" }
+  writeError(text)
+}
+
+/// Writes text to standard error as it is.
+func writeError(_ text: String) {
+  let bytes = Array(text.utf8)
+  var offset = 0
+  while offset < bytes.count {
+    let n = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, bytes.count - offset) }
+    if n <= 0 { return }
+    offset += n
+  }
 }
