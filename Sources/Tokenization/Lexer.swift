@@ -64,6 +64,7 @@ enum Lexer {
   }
 
   static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme]) {
+    let lexicon = Lexicon.shared
     let n = s.count
     var i = 0
     while i < n {
@@ -86,7 +87,7 @@ enum Lexer {
           hash = Lexicon.mix(hash, lower(s[j]))
           j += 1
         }
-        let id = j - i <= Lexicon.maxWordLength ? Lexicon.shared.lookup(hash: hash, s, i, j) : 0
+        let id = j - i <= Lexicon.maxWordLength ? lexicon.lookup(hash: hash, s, i, j) : 0
         out.append(Lexeme(kind: .word, start: i, end: j, code: UInt32(id), capitalized: isUpper(c), number: DecimalNumber(0), plainDigits: 0))
         i = j
         continue

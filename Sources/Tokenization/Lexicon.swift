@@ -24,7 +24,9 @@ struct Lexicon: Sendable {
   /// id → canonical spelling.
   private(set) var names: [String] = [""]
 
-  init(_ entries: [(spelling: String, canonical: String)]) {
+  /// `fixed` words get exactly their given ids (which must be 1, 2, 3 … in order); every
+  /// other canonical word of `entries` gets the next free id.
+  init(_ entries: [(spelling: String, canonical: String)], fixed: [(String, UInt16)] = Vocabulary.fixed) {
     var capacity = 64
     while capacity < entries.count * 4 { capacity *= 2 }
     mask = capacity - 1
@@ -32,6 +34,11 @@ struct Lexicon: Sendable {
     slotID = Array(repeating: 0, count: capacity)
     slotSpelling = Array(repeating: -1, count: capacity)
     spellings = []
+    for (word, id) in fixed {
+      precondition(Int(id) == names.count, "fixed ids must be 1, 2, 3 … in order: \(word)")
+      names.append(word)
+      ids[word] = id
+    }
     for (spelling, canonical) in entries {
       let id: UInt16
       if let known = ids[canonical] {

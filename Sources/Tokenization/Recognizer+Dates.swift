@@ -22,7 +22,7 @@ extension Recognizer {
     case W.quy: return quarterPeriod(at: i)
     case W.nam: return yearPeriod(at: i)
     default:
-      if NumberWords.digit[Int(id)] >= 0 || id == W.muoi10 || id == W.nua { return monthsOfYear(at: i) }
+      if NumberWords.digit(id) >= 0 || id == W.muoi10 || id == W.nua { return monthsOfYear(at: i) }
       return nil
     }
   }

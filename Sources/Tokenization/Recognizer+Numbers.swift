@@ -17,13 +17,11 @@ struct Amount {
 
 /// Facts about the number words, indexed by lexicon id.
 enum NumberWords {
-  /// The digit a word names (`không` 0 … `chín` 9), else -1.
-  static let digit: [Int8] = {
-    var table = [Int8](repeating: -1, count: Lexicon.shared.names.count + 1)
-    let words = [W.khong, W.mot, W.hai, W.ba, W.bon, W.nam, W.sau6, W.bay, W.tam, W.chin]
-    for (value, id) in words.enumerated() { table[Int(id)] = Int8(value) }
-    return table
-  }()
+  /// The digit a word names (`không` 0 … `chín` 9), else -1: the digit words have ids 1…10.
+  @inline(__always)
+  static func digit(_ id: UInt16) -> Int {
+    id >= W.khong && id <= W.chin ? Int(id - W.khong) : -1
+  }
 
   /// The power of ten of a scale word, else 0.
   static func scale(_ id: UInt16) -> Int {
@@ -38,8 +36,8 @@ extension Recognizer {
   @inline(__always)
   func digitWord(_ i: Int) -> Int? {
     guard let id = wordID(i) else { return nil }
-    let d = NumberWords.digit[Int(id)]
-    return d >= 0 ? Int(d) : nil
+    let d = NumberWords.digit(id)
+    return d >= 0 ? d : nil
   }
 
   @inline(__always)
@@ -54,7 +52,7 @@ extension Recognizer {
     guard let id = wordID(i) else { return nil }
     if id == W.lam { return 5 }
     if id == W.nam || id == W.khong { return nil }
-    let d = NumberWords.digit[Int(id)]
+    let d = NumberWords.digit(id)
     return d > 0 ? Int(d) : nil
   }
 
@@ -65,7 +63,7 @@ extension Recognizer {
     if id == W.tu4 { return 4 }
     if id == W.lam { return 5 }
     if id == W.nam || id == W.khong { return nil }
-    let d = NumberWords.digit[Int(id)]
+    let d = NumberWords.digit(id)
     return d > 0 ? Int(d) : nil
   }
 
@@ -107,7 +105,7 @@ extension Recognizer {
   func startsNumber(_ i: Int) -> Bool {
     if isNumeral(i) { return true }
     guard options.numberWords, let id = wordID(i) else { return false }
-    return NumberWords.digit[Int(id)] >= 0 || id == W.muoi10
+    return NumberWords.digit(id) >= 0 || id == W.muoi10
   }
 
   /// Reads a number phrase at `i`: an optional sign (`-`, `âm`), then groups of a numeral or

@@ -31,9 +31,9 @@ extension Recognizer {
 
   /// The counted noun at `i`, longest first.
   func countedNoun(at i: Int) -> (noun: String, end: Int)? {
-    guard let first = wordID(i), CountedNouns.startsNoun[Int(first)] else { return nil }
+    guard let first = wordID(i), startsNoun[Int(first)] else { return nil }
     // `đồng chí` is a counted noun, but `đồng` alone is money.
-    outer: for (ids, noun) in CountedNouns.phrases where ids[0] == first {
+    outer: for (ids, noun) in nounPhrases where ids[0] == first {
       for k in 1..<ids.count where !isWord(i + k, ids[k]) { continue outer }
       return (noun, i + ids.count)
     }

@@ -11,6 +11,9 @@ struct Recognizer {
   var out: [Token] = []
   /// Read two full dates joined by `-`/`đến` as one period (off when reading a period's dates).
   var joinDateRanges = true
+  /// The counted-noun tables, fetched once per document rather than once per lookup.
+  let nounPhrases = CountedNouns.phrases
+  let startsNoun = CountedNouns.startsNoun
 
   init(s: UnsafeBufferPointer<UInt32>, lx: [Lexeme], options: Tokenizer.Options) {
     self.s = s
