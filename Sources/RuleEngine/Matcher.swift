@@ -46,7 +46,7 @@ struct MatchScratch {
   var stamps: [UInt32] = []
   var generation: UInt32 = 0
   var stack: [(Int32, Int32, Int32)] = []  // (kind 0 = state / 1 = restore, a, b)
-  var ends: [Int] = []
+  var slots: [Int] = []
 }
 
 /// Runs a `Program` at one start token: backtracking in the pattern's preference order, with
@@ -69,13 +69,18 @@ enum Matcher {
       scratch.generation = 1
     }
     let gen = scratch.generation
-    var slots = [Int](repeating: -1, count: 2 * captureCount)
+    let slotCount = 2 * captureCount
+    if scratch.slots.count < slotCount {
+      scratch.slots = [Int](repeating: -1, count: slotCount)
+    } else {
+      for k in 0..<slotCount { scratch.slots[k] = -1 }
+    }
     scratch.stack.removeAll(keepingCapacity: true)
     scratch.stack.append((0, 0, Int32(start)))
     let instructions = program.instructions
     while let frame = scratch.stack.popLast() {
       if frame.0 == 1 {
-        slots[Int(frame.1)] = Int(frame.2)
+        scratch.slots[Int(frame.1)] = Int(frame.2)
         continue
       }
       var pc = Int(frame.1)
@@ -88,15 +93,15 @@ enum Matcher {
         scratch.stamps[key] = gen
         switch instructions[pc] {
         case .match:
-          return RuleMatch(start: start, end: pos, slots: slots)
+          return RuleMatch(start: start, end: pos, slots: Array(scratch.slots[0..<slotCount]))
         case .jump(let target):
           pc = target
         case .split(let first, let second):
           scratch.stack.append((0, Int32(second), Int32(pos)))
           pc = first
         case .save(let slot):
-          scratch.stack.append((1, Int32(slot), Int32(slots[slot])))
-          slots[slot] = pos
+          scratch.stack.append((1, Int32(slot), Int32(scratch.slots[slot])))
+          scratch.slots[slot] = pos
           pc += 1
         case .glue:
           if pos < doc.count && doc.touchesPrevious(pos) {

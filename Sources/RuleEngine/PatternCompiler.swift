@@ -126,10 +126,11 @@ struct PatternCompiler {
       let end = program.instructions.count
       for j in jumps { program.instructions[j] = .jump(end) }
       return span
-    case .repetition(let body, let minCount, let maxCount):
+    case .repetition(let body, let minCount, let maxCount, let lazyWritten):
       let upper = maxCount ?? max(minCount, 1)
       guard upper >= minCount, upper > 0 else { return 0 }  // reported by the parser
-      let lazy = body.kind == .anyToken || body.kind == .tokenClass("ANY")
+      // Gaps (`[]{m,n}`, `ANY{m,n}`) are lazy: the closest match wins.
+      let lazy = lazyWritten || body.kind == .anyToken || body.kind == .tokenClass("ANY")
       var span = 0
       var iteration = 0
       for _ in 0..<minCount {

@@ -54,7 +54,13 @@ extension RuleSet {
         }
       }
       let lower = doc.lowerIDs[pos]
-      if lower >= 0 { attempt(byLower[Int(lower)]) }
+      if lower >= 0 {
+        attempt(byLower[Int(lower)])
+        if !byLowerPair.isEmpty, pos + 1 < doc.count {
+          let next = doc.lowerIDs[pos + 1]
+          if next >= 0, let list = byLowerPair[RuleSet.pairKey(lower, next)] { attempt(list) }
+        }
+      }
       if usesFold {
         let fold = doc.foldIDs[pos]
         if fold >= 0 { attempt(byFold[Int(fold)]) }

@@ -12,6 +12,9 @@ public final class RuleSet: Sendable {
   let usesFold: Bool
   /// Rule indices by the lower-case key id of a possible first token.
   let byLower: [[Int32]]
+  /// Rule indices by the key ids of their first two tokens (a rule that starts with a literal
+  /// of two or more syllables): the second level of the literal trie.
+  let byLowerPair: [Int64: [Int32]]
   /// Rule indices by the diacritic-free key id of a possible first token.
   let byFold: [[Int32]]
   /// Rule indices by the class of a possible first token.
@@ -45,13 +48,21 @@ public final class RuleSet: Sendable {
     var byFold = [[Int32]](repeating: [], count: keys.count)
     var byClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     var always: [Int32] = []
+    var byLowerPair: [Int64: [Int32]] = [:]
     var maxStamps = 0
     for (r, rule) in rules.enumerated() {
       let ri = Int32(r)
       maxStamps = max(maxStamps, rule.program.instructions.count * (rule.program.maxSpan + 1))
       var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>()
       var anywhere = false
-      for a in RuleSet.firstAtoms(rule.program).atoms {
+      let firsts = RuleSet.firstAtoms(rule.program).atoms
+      if firsts.count == 1, case .literal(let pieces, let mode) = rule.program.atoms[firsts[0]].atom,
+        mode != .diacriticInsensitive, pieces.count >= 2
+      {
+        byLowerPair[RuleSet.pairKey(pieces[0].lower, pieces[1].lower), default: []].append(ri)
+        continue
+      }
+      for a in firsts {
         switch rule.program.atoms[a].atom {
         case .literal(let pieces, let mode):
           if mode == .diacriticInsensitive { fold.insert(pieces[0].fold) } else { lower.insert(pieces[0].lower) }
@@ -72,7 +83,12 @@ public final class RuleSet: Sendable {
     self.byFold = byFold
     self.byClass = byClass
     self.always = always
+    self.byLowerPair = byLowerPair
     self.maxStamps = maxStamps
+  }
+
+  @inline(__always) static func pairKey(_ a: Int32, _ b: Int32) -> Int64 {
+    Int64(a) << 32 | Int64(UInt32(bitPattern: b))
   }
 
   /// The atoms a program can start with, and whether it can match without consuming a token.

@@ -135,7 +135,9 @@ public struct PatternParser {
       guard let c = peek else { break }
       if c == "?" {
         i += 1
-        e = PatternElement(.repetition(e, min: 0, max: 1), offset: start, length: i - start)
+        let lazy = peek == "?"
+        if lazy { i += 1 }
+        e = PatternElement(.repetition(e, min: 0, max: 1, lazy: lazy), offset: start, length: i - start)
       } else if c == "*" || c == "+" {
         problems.append(
           PatternProblem(
@@ -144,7 +146,7 @@ public struct PatternParser {
             offset: i))
         i += 1
         e = PatternElement(
-          .repetition(e, min: c == "*" ? 0 : 1, max: nil), offset: start, length: i - start)
+          .repetition(e, min: c == "*" ? 0 : 1, max: nil, lazy: false), offset: start, length: i - start)
       } else if c == "{" {
         let braceAt = i
         i += 1
@@ -186,7 +188,9 @@ public struct PatternParser {
               PatternProblem(.neverMatches, "repetition {\(m),0} matches nothing", offset: braceAt))
           }
         }
-        e = PatternElement(.repetition(e, min: m, max: n), offset: start, length: i - start)
+        let lazy = peek == "?"
+        if lazy { i += 1 }
+        e = PatternElement(.repetition(e, min: m, max: n, lazy: lazy), offset: start, length: i - start)
       } else {
         break
       }

@@ -19,8 +19,9 @@ public struct PatternElement: Sendable, Equatable {
     case sequence([PatternElement])
     /// The first alternative that lets the whole pattern match.
     case alternatives([PatternElement])
-    /// `x?`, `x{m,n}`; `max` is nil for an unbounded repetition (an error later).
-    case repetition(PatternElement, min: Int, max: Int?)
+    /// `x?`, `x{m,n}` (greedy), `x??`, `x{m,n}?` (lazy); `max` is nil for an unbounded
+    /// repetition (an error).
+    case repetition(PatternElement, min: Int, max: Int?, lazy: Bool)
     /// `name:x`.
     case capture(String, PatternElement)
     /// `!x`: one token that `x` does not match.
@@ -53,7 +54,7 @@ public struct PatternElement: Sendable, Equatable {
     visit(self)
     switch kind {
     case .sequence(let xs), .alternatives(let xs): for x in xs { x.walk(visit) }
-    case .repetition(let x, _, _), .capture(_, let x), .negation(let x), .glued(let x):
+    case .repetition(let x, _, _, _), .capture(_, let x), .negation(let x), .glued(let x):
       x.walk(visit)
     default: break
     }
