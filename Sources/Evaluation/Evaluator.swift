@@ -124,6 +124,7 @@ public struct Evaluator: Sendable {
     var result = Match()
     var usedGold = [Bool](repeating: false, count: gold.count)
     var usedPredicted = [Bool](repeating: false, count: predicted.count)
+    var pairedGold: [Int] = []
     for sameMetricOnly in [true, false] {
       for (g, goldItem) in gold.enumerated() where !usedGold[g] {
         let candidate = predicted.indices.first { p in
@@ -133,9 +134,13 @@ public struct Evaluator: Sendable {
         guard let p = candidate else { continue }
         usedGold[g] = true
         usedPredicted[p] = true
+        pairedGold.append(g)
         result.pairs.append((goldItem, predicted[p]))
       }
     }
+    // Report pairs in the gold's document order, whichever pass made them.
+    let order = Dictionary(uniqueKeysWithValues: pairedGold.enumerated().map { ($1, $0) })
+    result.pairs = pairedGold.sorted().map { result.pairs[order[$0]!] }
     result.misses = gold.indices.filter { !usedGold[$0] }.map { gold[$0] }
     result.falseAlarms = predicted.indices.filter { !usedPredicted[$0] }.map { predicted[$0] }
     return result
