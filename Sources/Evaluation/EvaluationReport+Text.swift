@@ -66,7 +66,7 @@ extension EvaluationReport {
   }
 
   static func describe(_ item: ScoredMention) -> String {
-    var out = item.type.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+    var out = item.type.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
     out += "\"\(item.text)\"  \(item.value)"
     if let metric = item.metric { out += "  \(metric)" }
     if let qualifier = item.qualifier, qualifier != "exact" { out += "  \(qualifier)" }
