@@ -10,19 +10,35 @@ struct Lexeme {
     case word, numeral, punctuation, newline
   }
 
-  var kind: Kind
-  /// Normalized offsets.
-  var start: Int
-  var end: Int
+  /// Normalized offsets, stored narrow: the lexeme array is written once per scalar run and
+  /// read many times, so it is kept to 32 bytes.
+  private var start32: Int32
+  private var end32: Int32
   /// For a word, its `Lexicon` id (0: not a word the recognizers care about);
   /// for punctuation, the scalar.
   var code: UInt32
+  var kind: Kind
   /// For a word: the first letter is upper case.
   var capitalized: Bool
+  /// For a numeral written as plain digits (no `.`/`,`): how many digits (up to 255); else 0.
+  private var plainDigits8: UInt8
   /// For a numeral: its value.
   var number: DecimalNumber
-  /// For a numeral written as plain digits (no `.`/`,`): how many digits; else 0.
-  var plainDigits: Int
+
+  var start: Int { Int(start32) }
+  var end: Int { Int(end32) }
+  var plainDigits: Int { Int(plainDigits8) }
+
+  @inline(__always)
+  init(kind: Kind, start: Int, end: Int, code: UInt32, capitalized: Bool, number: DecimalNumber, plainDigits: Int) {
+    self.start32 = Int32(truncatingIfNeeded: start)
+    self.end32 = Int32(truncatingIfNeeded: end)
+    self.code = code
+    self.kind = kind
+    self.capitalized = capitalized
+    self.plainDigits8 = UInt8(clamping: plainDigits)
+    self.number = number
+  }
 }
 
 enum Lexer {
@@ -83,8 +99,16 @@ enum Lexer {
         var j = i + 1
         var hash = Lexicon.hashSeed
         hash = Lexicon.mix(hash, lower(c))
-        while j < n && isLetter(s[j]) {
-          hash = Lexicon.mix(hash, lower(s[j]))
+        while j < n {
+          let d = s[j]
+          if d < 0x80 {
+            // ASCII fast path: letters only, lower-cased by one bit.
+            guard (d | 0x20) &- 0x61 < 26 else { break }
+            hash = Lexicon.mix(hash, d | 0x20)
+          } else {
+            guard isLetter(d) else { break }
+            hash = Lexicon.mix(hash, lower(d))
+          }
           j += 1
         }
         let id = j - i <= Lexicon.maxWordLength ? lexicon.lookup(hash: hash, s, i, j) : 0

@@ -49,6 +49,10 @@ struct Recognizer {
       // Only words the lexicon knows can start anything typed.
       guard l.code != 0 else { return nil }
       if let next = dateOrPeriod(at: i) { return next }
+      // Most known words are syllables of counted nouns: only a qualifier, a number word or
+      // `âm` can start a quantity or a number.
+      let id = UInt16(l.code)
+      guard startsNumber(i) || id == W.am || Recognizer.isQualifierStart(id) else { return nil }
       if let next = quantity(at: i) { return next }
       return bareNumber(at: i)
     case .numeral:
@@ -87,6 +91,16 @@ struct Recognizer {
   }
 
   // MARK: - Lexeme tests
+
+  /// The first words of the qualifiers `qualifier(at:)` knows.
+  @inline(__always)
+  static func isQualifierStart(_ id: UInt16) -> Bool {
+    switch id {
+    case W.hon, W.tren, W.gan, W.ngot, W.khoang, W.chung, W.xap, W.duoi, W.khong, W.toi, W.len, W.toi2:
+      return true
+    default: return false
+    }
+  }
 
   @inline(__always)
   func isWord(_ i: Int, _ id: UInt16) -> Bool {

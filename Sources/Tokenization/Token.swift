@@ -71,11 +71,15 @@ public enum TokenKind: String, Sendable, CaseIterable, Codable {
 }
 
 /// The parsed value of a typed token.
+///
+/// The large payloads are `indirect` (boxed): a `Quantity` is about 100 bytes, and keeping it
+/// inline would make every token, words included, that large. Boxed, a token is 64 bytes and
+/// only the few quantity and period tokens pay for a box.
 public enum TokenValue: Sendable, Equatable {
   case number(DecimalNumber)
-  case quantity(Quantity)
+  indirect case quantity(Quantity)
   case date(SimpleDate)
-  case period(start: SimpleDate, end: SimpleDate)
+  indirect case period(start: SimpleDate, end: SimpleDate)
 }
 
 /// An exact decimal: `significand × 10^exponent`. Money must not pass through `Double`:
