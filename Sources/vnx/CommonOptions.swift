@@ -15,7 +15,7 @@ struct RulesOption: ParsableArguments {
 
   /// Loads and compiles the rules; prints every diagnostic and exits 2 on any error.
   func load() throws -> RuleSet {
-    guard let directory = rules ?? defaultRulesDirectory() else {
+    guard let directory = rules ?? RuleSetLocator.defaultDirectory() else {
       printError("error: no rules folder found; give one with --rules DIR")
       throw ExitCode(2)
     }
@@ -75,32 +75,3 @@ func writeOut(_ bytes: [UInt8]) {
   }
 }
 
-/// The project's `rules/` folder: from the current directory upwards (a `rules` folder next to
-/// a `Package.swift`), else from the executable's folder upwards (a checkout's
-/// `.build/release/vnx`), else `share/vnx/rules` beside an installed `bin/vnx`.
-func defaultRulesDirectory() -> String? {
-  func isDirectory(_ path: String) -> Bool {
-    var st = stat()
-    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-  }
-  func search(from start: String) -> String? {
-    var dir = start
-    while true {
-      if isDirectory(dir + "/rules") && access(dir + "/Package.swift", F_OK) == 0 { return dir + "/rules" }
-      guard let slash = dir.lastIndex(of: "/"), dir != "/" else { return nil }
-      dir = slash == dir.startIndex ? "/" : String(dir[..<slash])
-    }
-  }
-  var buffer = [CChar](repeating: 0, count: 4096)
-  if getcwd(&buffer, buffer.count) != nil, let found = search(from: String(cString: buffer)) { return found }
-  let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-  if n > 0 {
-    buffer[n] = 0
-    let exe = String(cString: buffer)
-    let binDir = String(exe[..<(exe.lastIndex(of: "/") ?? exe.startIndex)])
-    if let found = search(from: binDir) { return found }
-    let share = binDir + "/../share/vnx/rules"
-    if isDirectory(share) { return share }
-  }
-  return nil
-}
