@@ -3,23 +3,25 @@ import VNText
 /// Finds an article's own date in its first lines: `Thứ Sáu, 14/07/2023 18:30`,
 /// `Chiều 16/9/2021, …`, `Hà Nội, ngày 5 tháng 3 năm 2024`.
 public enum Dateline {
-  /// How far into the text a dateline may start.
+  /// A date that starts before this offset may be the dateline, whatever its line.
   public static let maxOffset = 400
-  /// How many non-empty lines are searched.
+  /// A date in the first `maxLines` non-empty lines may be the dateline if it starts before
+  /// `maxLineOffset` (a long title or lead does not hide it).
   public static let maxLines = 3
+  public static let maxLineOffset = 1000
 
-  /// The first full date (with its year) in the first `maxLines` non-empty lines and the
-  /// first `maxOffset` scalars, skipping dates that belong to a legal reference
-  /// (`Nghị quyết số 65-NQ/BCSĐ ngày 16/01/2023`); nil if there is none.
+  /// The first full date (with its year) that starts in the first `maxOffset` scalars, or in
+  /// the first `maxLines` non-empty lines within `maxLineOffset` scalars, skipping dates that
+  /// belong to a legal reference (`Nghị quyết số 65-NQ/BCSĐ ngày 16/01/2023`); nil if none.
   public static func publicationDate(tokens: [Token], text: NormalizedText) -> SimpleDate? {
     var line = 0
     var lineHasContent = false
     var lineStart = 0
     for (k, t) in tokens.enumerated() {
-      if t.start >= maxOffset { return nil }
+      let inLines = line < maxLines && t.start < maxLineOffset
+      if t.start >= maxOffset && !inLines { return nil }
       if t.kind == .newline {
         if lineHasContent { line += 1 }
-        if line >= maxLines { return nil }
         lineHasContent = false
         lineStart = k + 1
         continue

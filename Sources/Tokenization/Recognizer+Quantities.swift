@@ -59,11 +59,18 @@ extension Recognizer {
     return nil
   }
 
-  /// A currency at `i`: `đồng` (not `đồng chí`), `đ`, `VNĐ`/`VND`, `USD`, `đô la`, `đôla`, `euro`.
+  /// A currency at `i`: `đồng` (not `đồng chí`, not `Đồng Tháp`), `đ`, `VNĐ`/`VND`, `USD`, `đô la`, `đôla`, `euro`.
   func currency(at i: Int) -> (unit: String, end: Int)? {
     guard let id = wordID(i) else { return nil }
     switch id {
-    case W.dong where !isWord(i + 1, W.chi): return ("VND", i + 1)
+    case W.dong where !isWord(i + 1, W.chi):
+      // `Đồng Tháp`, `Đồng Nai`: a capitalized `Đồng` before a capitalized word is a name.
+      if lx[i].capitalized, i + 1 < lx.count, lx[i + 1].kind == .word, lx[i + 1].capitalized, glued(i) == false,
+        lx[i + 1].start == lx[i].end + 1
+      {
+        return nil
+      }
+      return ("VND", i + 1)
     case W.d, W.vnd: return ("VND", i + 1)
     case W.usd, W.dola: return ("USD", i + 1)
     case W.dollar where isWord(i + 1, W.la): return ("USD", i + 2)

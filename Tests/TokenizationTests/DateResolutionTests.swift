@@ -71,9 +71,12 @@ import VNText
   }
 
   @Test func datelineOnlyInTheFirstLines() {
-    #expect(dateline("Dòng 1\nDòng 2\n\nDòng 3\nChiều 16/9/2021, đồng chí") == nil)
-    #expect(dateline("Dòng 1\n\nChiều 16/9/2021, đồng chí") == "2021-09-16")
-    #expect(dateline(String(repeating: "chữ ", count: 120) + "14/07/2023") == nil)
+    let line = String(repeating: "chữ ", count: 30) + "\n"
+    #expect(dateline(line + line + line + line + "Chiều 16/9/2021, đồng chí") == nil)
+    #expect(dateline("Dòng 1\nDòng 2\n\nDòng 3\nChiều 16/9/2021, đồng chí") == "2021-09-16")
+    #expect(dateline(line + "\n" + line + "Chiều 16/9/2021, đồng chí") == "2021-09-16")
+    #expect(dateline(String(repeating: "chữ ", count: 120) + "14/07/2023") == "2023-07-14")
+    #expect(dateline(String(repeating: "chữ ", count: 260) + "14/07/2023") == nil)
   }
 
   @Test func yearlessDateIsNoDateline() {

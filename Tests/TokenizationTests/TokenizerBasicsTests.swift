@@ -26,4 +26,27 @@ import VNText
     #expect(text.rawString(toks[1].range) == "12")
     #expect(text.rawRange(toks[1].range) == 5..<7)
   }
+
+  @Test func everyFixedWordIsFoundWithItsFixedID() {
+    for (word, id) in Vocabulary.fixed {
+      let text = Normalizer().normalize(word)
+      var lexemes: [Lexeme] = []
+      text.scalars.withUnsafeBufferPointer { Lexer.lex($0, into: &lexemes) }
+      #expect(lexemes.count == 1 && lexemes[0].code == UInt32(id), "\(word)")
+      let upper = Normalizer().normalize(word.uppercased())
+      var upperLexemes: [Lexeme] = []
+      upper.scalars.withUnsafeBufferPointer { Lexer.lex($0, into: &upperLexemes) }
+      #expect(upperLexemes.first?.code == UInt32(id), "\(word.uppercased())")
+    }
+  }
+
+  @Test func nfdHelperReallyDecomposes() {
+    #expect(nfd("hòa").unicodeScalars.count == 4)
+    #expect(nfd("Đồng").unicodeScalars.count == 6)
+  }
+
+  @Test func provinceNamedDongIsNotMoney() {
+    let (_, t) = tokenize("hỗ trợ 2 tỉnh Đồng Tháp và 5 triệu Đồng Nai; 5 triệu đồng")
+    #expect(t.filter { $0.kind == .money }.count == 1)
+  }
 }
