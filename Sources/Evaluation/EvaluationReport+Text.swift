@@ -81,7 +81,7 @@ extension EvaluationReport {
   }
 
   static func row(_ cells: String...) -> String {
-    let widths = [36, 6, 6, 6, 6, 6, 7, 7, 7]
+    let widths = [38, 6, 6, 6, 6, 6, 7, 7, 7]
     var out = ""
     for (index, cell) in cells.enumerated() {
       if index == 0 {
