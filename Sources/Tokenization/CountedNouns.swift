@@ -13,7 +13,7 @@ enum CountedNouns {
     "hồ sơ", "trường hợp", "sai phạm", "vi phạm", "thửa", "thửa đất=thửa", "phương tiện", "tài liệu",
     "lớp", "buổi", "chương trình", "kế hoạch", "báo cáo", "biên bản", "hội nghị", "giấy phép",
     "hợp đồng", "hệ thống", "thiết bị", "trụ sở", "điểm", "bản", "chữ", "suất", "tài khoản",
-    "căn hộ", "lô", "lô đất=lô", "dự thảo", "bài", "tin", "cuộc họp=cuộc", "tuyến", "căn", "chiếc", "ngôi",
+    "căn hộ", "lô", "lô đất=lô", "dự thảo", "bài", "tin", "cuộc họp=cuộc", "tuyến", "căn", "chiếc", "ngôi", "mỏ",
     // Petitions and citizens.
     "đơn", "đơn thư", "lượt", "người", "công dân", "khiếu nại", "tố cáo", "kiến nghị",
     "phản ánh", "hộ", "hộ dân=hộ", "bị can", "bị cáo", "đối tượng",

@@ -41,7 +41,22 @@ public enum Dateline {
     "kết luận", "hướng dẫn", "thông báo", "kế hoạch", "quy chế",
   ]
 
+  /// Words right before a date (or before its `ngày`) that make it the start or end of a
+  /// span (`từ ngày 01/7/2025`), not the day the article was written.
+  static let spanMarkers: Set<String> = ["từ", "đến", "tới", "trước", "sau", "hạn"]
+
   static func isInLegalReference(_ tokens: [Token], _ text: NormalizedText, dateIndex k: Int, lineStart: Int) -> Bool {
+    var before = k - 1
+    if before >= lineStart, tokens[before].kind == .word,
+      String(scalarValues: text.scalars[tokens[before].range].map { Lexer.lower($0) }) == "ngày"
+    {
+      before -= 1
+    }
+    if before >= lineStart, tokens[before].kind == .word,
+      spanMarkers.contains(String(scalarValues: text.scalars[tokens[before].range].map { Lexer.lower($0) }))
+    {
+      return true
+    }
     var j = k - 1
     var seen = 0
     while j >= lineStart && seen < 8 {

@@ -265,9 +265,11 @@ extension Recognizer {
     return false
   }
 
-  /// `giai đoạn 2021-2025`, `giai đoạn 2021 – 2025`: the years' span (from the first year).
+  /// `giai đoạn 2021-2025`, `thời kỳ 2016 - 2021`, `nhiệm kỳ 2020 – 2025`: the years' span.
   mutating func yearRange(at i: Int, from start: Int) -> Int? {
-    guard isWord(i - 1, W.doan), isWord(i - 2, W.giai), let y = year(i),
+    let announced = isWord(i - 1, W.doan) && isWord(i - 2, W.giai)
+      || isWord(i - 1, W.ky) && (isWord(i - 2, W.thoi) || isWord(i - 2, W.nhiem))
+    guard announced, let y = year(i),
       isPunct(i + 1, 0x2D) || isPunct(i + 1, 0x2013), let y2 = year(i + 2), y2 > y
     else { return nil }
     return emitPeriod(SimpleDate(year: y, month: 1, day: 1), SimpleDate(year: y2, month: 12, day: 31), start, i + 3)

@@ -95,7 +95,10 @@ enum Vocabulary {
     ("luật", 91),
     ("hiến", 92),
     ("pháp", 93),
-    ("bộ", 94)
+    ("bộ", 94),
+    ("thời", 95),
+    ("kỳ", 96),
+    ("nhiệm", 97)
   ]
 
 
@@ -123,7 +126,7 @@ enum Vocabulary {
     // Dates and periods.
     for w in ["ngày", "tháng", "quý", "đầu", "cuối", "sáng", "chiều", "trưa", "đêm", "hôm",
               "khuya", "thứ", "chủ", "nhật", "từ", "giờ", "phút", "h", "giai", "đoạn", "i", "ii",
-              "iii", "iv", "và", "số", "nay", "sau", "trước", "qua", "rạng", "nửa", "năm", "giai", "đoạn", "luật", "hiến", "pháp", "bộ"] { add(w) }
+              "iii", "iv", "và", "số", "nay", "sau", "trước", "qua", "rạng", "nửa", "năm", "giai", "đoạn", "luật", "hiến", "pháp", "bộ", "thời", "kỳ", "nhiệm"] { add(w) }
     // Syllables of counted nouns.
     for noun in CountedNouns.all {
       for syllable in CountedNouns.words(noun) { add(String(syllable)) }
@@ -231,6 +234,9 @@ enum W {
   static let hien: UInt16 = 92  // hiến
   static let phap: UInt16 = 93  // pháp
   static let bo: UInt16 = 94  // bộ
+  static let thoi: UInt16 = 95  // thời
+  static let ky: UInt16 = 96  // kỳ
+  static let nhiem: UInt16 = 97  // nhiệm
   /// The highest fixed id.
-  static let last: UInt16 = 94
+  static let last: UInt16 = 97
 }

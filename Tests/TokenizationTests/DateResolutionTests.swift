@@ -79,6 +79,10 @@ import VNText
     #expect(dateline(String(repeating: "chữ ", count: 260) + "14/07/2023") == nil)
   }
 
+  @Test func spanStartIsNoDateline() {
+    #expect(dateline("Thanh tra tỉnh Đồng Tháp sau sắp xếp\n\nTừ ngày 01/7/2025, tỉnh Đồng Tháp (mới) được thành lập.") == nil)
+  }
+
   @Test func yearlessDateIsNoDateline() {
     #expect(dateline("Ngày 08/7, Cục II, Thanh tra Chính phủ đã tổ chức hội nghị.") == nil)
   }
