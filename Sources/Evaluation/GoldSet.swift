@@ -4,11 +4,23 @@ import Foundation
 /// format of `annotation-guidelines.md`.
 public struct GoldSet: Sendable {
   /// The documents in file order.
-  public var documents: [GoldDocument]
+  public let documents: [GoldDocument]
+  /// Index of each document by its `doc`, and by the file name of its `doc` (first wins).
+  private let byDoc: [String: Int]
+  private let byFileName: [String: Int]
 
   /// A gold set from documents already in memory.
   public init(documents: [GoldDocument]) {
     self.documents = documents
+    var byDoc: [String: Int] = [:]
+    var byFileName: [String: Int] = [:]
+    for (index, document) in documents.enumerated() {
+      if byDoc[document.doc] == nil { byDoc[document.doc] = index }
+      let name = GoldSet.fileName(document.doc)
+      if byFileName[name] == nil { byFileName[name] = index }
+    }
+    self.byDoc = byDoc
+    self.byFileName = byFileName
   }
 
   /// Reads a gold JSON Lines file. Blank lines are skipped; any other line that is not a valid
@@ -55,9 +67,8 @@ public struct GoldSet: Sendable {
   /// The document annotated for a record id: the exact `doc`, else the one whose file name
   /// (last path component) equals the id's file name.
   public func document(forRecordID id: String) -> GoldDocument? {
-    if let exact = documents.first(where: { $0.doc == id }) { return exact }
-    let name = GoldSet.fileName(id)
-    return documents.first(where: { GoldSet.fileName($0.doc) == name })
+    if let exact = byDoc[id] { return documents[exact] }
+    return byFileName[GoldSet.fileName(id)].map { documents[$0] }
   }
 
   static func fileName(_ path: String) -> String {
