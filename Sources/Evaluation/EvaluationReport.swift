@@ -80,10 +80,12 @@ public struct EvaluationReport: Sendable, Encodable {
   /// Record mentions of types gold does not cover (organization, …), by type.
   public var ignoredMentions: [String: Int]
 
-  /// The report as one pretty-printed JSON object with sorted keys.
+  /// The report as one pretty-printed JSON object with sorted snake_case keys (like the
+  /// record contract's field names: `macro_f1`, `false_alarms`, `record_id`).
   public func renderJSON() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
     guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8)
     else { return "{}" }
     return text

@@ -188,7 +188,8 @@ func count(_ value: Int, _ noun: String, _ metric: String, of: Int? = nil) -> [S
     let types = object?["types"] as? [[String: Any]]
     #expect(types?.first?["type"] as? String == "money")
     #expect((types?.first?["score"] as? [String: Any])?["tp"] as? Int == 1)
-    #expect(object?["macroF1"] != nil)
+    #expect(object?["macro_f1"] != nil)
+    #expect((object?["documents"] as? [[String: Any]])?.first?["false_alarms"] != nil)
     let text = report.renderText()
     #expect(text.contains("violation_amount"))
     #expect(text.contains("miss   money"))
