@@ -1,6 +1,8 @@
 extension DecimalNumber {
   /// The exact sum, or nil when it does not fit.
   func adding(_ other: DecimalNumber) -> DecimalNumber? {
+    if significand == 0 { return other.reduced }
+    if other.significand == 0 { return reduced }
     var a = self, b = other
     // Bring both to the smaller exponent.
     while a.exponent > b.exponent {
