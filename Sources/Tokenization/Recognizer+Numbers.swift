@@ -209,13 +209,15 @@ extension Recognizer {
   }
 
   /// Whether words alone may stand for a number here (see `Tokenizer`'s policy): a compound of
-  /// two or more number words always; a single digit word only in lower case, never `một`,
-  /// and only when `unitFollows`.
+  /// two or more number words always; a single digit word never when it is `một`, and otherwise
+  /// only when a unit or counted noun follows — capitalized (`Hai cuộc …` at a sentence start)
+  /// only when that unit is not capitalized too (`Ba Vì`, `Sáu Tỉnh` are names).
   func wordsAcceptable(_ a: Amount, from i: Int, unitFollows: Bool) -> Bool {
     if a.numerals > 0 || a.words >= 2 { return true }
     let first = isWord(i, W.am) ? i + 1 : i
-    if lx[first].capitalized || isWord(first, W.mot) { return false }
-    return unitFollows
+    if isWord(first, W.mot) || !unitFollows { return false }
+    if lx[first].capitalized, a.end < lx.count, lx[a.end].capitalized { return false }
+    return true
   }
 
   /// A number with no unit: digits with a sign or scale (`-5`, `3 tỷ`) or number words.

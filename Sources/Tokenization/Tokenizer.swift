@@ -17,7 +17,8 @@ import VNText
 /// - `một` and `không` alone are never numbers; `năm` alone is never five (it is "year").
 ///   `năm` is five only before `mươi`/`trăm`/`nghìn`/`triệu`/`tỷ` or after `linh`/`lẻ`.
 ///   After `mươi` and `mười` only `lăm`/`nhăm` is five (`hai mươi năm` is "twenty years").
-/// - A capitalized single digit word is a name or a weekday (`Thứ Sáu`, `Ba Đình`), not a number.
+/// - A capitalized single digit word is a number only before a lower-case unit or counted
+///   noun (`Hai cuộc thanh tra …`); otherwise it is a name or a weekday (`Thứ Sáu`, `Ba Đình`).
 public struct Tokenizer: Sendable {
   /// Options for the tokenizer.
   public struct Options: Sendable, Equatable {

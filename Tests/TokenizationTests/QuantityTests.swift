@@ -84,6 +84,8 @@ import Testing
     Marked("có ⟦hai cuộc thanh tra⟧ mới", .count, "2 cuộc"),
     Marked("có ⟦mười lăm cuộc⟧ kiểm toán", .count, "15 cuộc"),
     Marked("tặng ⟦3 đồng chí⟧ bằng khen", .count, "3 đồng chí"),
+    Marked("⟦Hai cuộc thanh tra⟧ đã kết thúc", .count, "2 cuộc"),
+    Marked("có ⟦ba doanh nghiệp⟧ vi phạm", .count, "3 doanh nghiệp"),
     Marked("⟦6 đơn⟧/3 vụ việc", .count, "6 đơn"),
     Marked("6 đơn/⟦3 vụ việc⟧", .count, "3 vụ việc"),
     Marked("89 lượt/⟦44 người⟧", .count, "44 người"),
@@ -136,6 +138,7 @@ import Testing
     checkNone("tặng 8 cây vàng")
     checkNone("đồng chí Hồ Tiến Thiệu")
     checkNone("rộng 5 m và dài 3 km")
+    checkNone("huyện Ba Vì, Thứ Sáu Tuần Thánh, Một cuộc thanh tra")
   }
 
   @Test func durationsAreNotCounts() {
