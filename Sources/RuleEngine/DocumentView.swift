@@ -13,6 +13,9 @@ struct DocumentView {
   var foldIDs: [Int32]
   /// `ClassBit` mask per token.
   var classMasks: [UInt32]
+  /// Token starts and ends, for glue checks without copying tokens.
+  var starts: [Int32]
+  var ends: [Int32]
 
   /// Tokens longer than this (in scalars) get no key: no literal is that long.
   static let maxKeyLength = 48
@@ -20,100 +23,129 @@ struct DocumentView {
   init(text: NormalizedText, tokens: [Token], keys: KeyTable, needFold: Bool) {
     self.text = text
     self.tokens = tokens
-    count = tokens.count
-    lowerIDs = [Int32](repeating: -1, count: tokens.count)
-    foldIDs = [Int32](repeating: -1, count: tokens.count)
-    classMasks = [UInt32](repeating: 0, count: tokens.count)
+    let n = tokens.count
+    count = n
+    var lowerIDs = [Int32](repeating: -1, count: n)
+    var foldIDs = [Int32](repeating: -1, count: n)
+    var classMasks = [UInt32](repeating: 0, count: n)
+    var starts = [Int32](repeating: 0, count: n)
+    var ends = [Int32](repeating: 0, count: n)
+    let lowerTable = ScalarCase.lower
+    let foldTable = ScalarCase.folded
+    let upperTable = ScalarCase.isUpper
+    let size = UInt32(ScalarCase.tableSize)
+    let keyList = keys.keys
     text.scalars.withUnsafeBufferPointer { s in
-      for (i, tok) in tokens.enumerated() {
-        classMasks[i] = DocumentView.mask(tok, s)
-        let len = tok.end - tok.start
-        guard len > 0, len <= DocumentView.maxKeyLength, tok.kind != .newline,
-          tok.start >= 0, tok.end <= s.count
-        else { continue }
-        let slice = UnsafeBufferPointer(rebasing: s[tok.start..<tok.end])
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in slice {
-          h ^= UInt64(ScalarCase.lowercase(c))
-          h = h &* 0x100_0000_01b3
-        }
-        lowerIDs[i] = keys.lookup(hash: h, matches: { key in
-          guard key.count == slice.count else { return false }
-          for k in 0..<key.count where key[k] != ScalarCase.lowercase(slice[k]) { return false }
-          return true
-        })
-        if needFold {
-          var hf: UInt64 = 0xcbf2_9ce4_8422_2325
-          var n = 0
-          for c in slice {
-            let f = ScalarCase.fold(c)
-            if f == 0 { continue }
-            hf ^= UInt64(f)
-            hf = hf &* 0x100_0000_01b3
-            n += 1
-          }
-          foldIDs[i] = keys.lookup(hash: hf, matches: { key in
-            guard key.count == n else { return false }
-            var k = 0
-            for c in slice {
-              let f = ScalarCase.fold(c)
-              if f == 0 { continue }
-              if key[k] != f { return false }
-              k += 1
+      tokens.withUnsafeBufferPointer { toks in
+        lowerTable.withUnsafeBufferPointer { lowerT in
+          foldTable.withUnsafeBufferPointer { foldT in
+            upperTable.withUnsafeBufferPointer { upperT in
+              @inline(__always) func lower(_ c: UInt32) -> UInt32 { c < size ? lowerT[Int(c)] : c }
+              @inline(__always) func fold(_ c: UInt32) -> UInt32 { c < size ? foldT[Int(c)] : c }
+              for i in 0..<n {
+                let kind = toks[i].kind
+                let start = toks[i].start, end = toks[i].end
+                starts[i] = Int32(start)
+                ends[i] = Int32(end)
+                guard start >= 0, end <= s.count, start < end else { continue }
+                // Class mask.
+                var m: UInt32 = ClassBit.any.mask
+                switch kind {
+                case .word:
+                  m |= ClassBit.word.mask
+                  var letters = 0, uppers = 0
+                  var firstUpper = false, laterUpper = false
+                  for k in start..<end {
+                    let c = s[k]
+                    let up = c < size && upperT[Int(c)]
+                    if up || lower(c) != c || (c >= 0x61 && c <= 0x7A) || (c >= 0xC0 && fold(c) != c) {
+                      letters += 1
+                    }
+                    if up {
+                      uppers += 1
+                      if k == start { firstUpper = true } else { laterUpper = true }
+                    }
+                  }
+                  if firstUpper && !laterUpper { m |= ClassBit.cap.mask }
+                  if letters >= 2 && uppers == letters { m |= ClassBit.upper.mask }
+                case .punctuation: m |= ClassBit.punct.mask
+                case .newline: m = ClassBit.newline.mask
+                case .number: m |= ClassBit.number.mask
+                case .money: m |= ClassBit.money.mask
+                case .count: m |= ClassBit.count.mask
+                case .percent: m |= ClassBit.percent.mask
+                case .area: m |= ClassBit.area.mask
+                case .date: m |= ClassBit.date.mask
+                case .time: m |= ClassBit.time.mask
+                case .period: m |= ClassBit.period.mask
+                case .other: m |= ClassBit.other.mask
+                }
+                classMasks[i] = m
+                guard kind != .newline, end - start <= DocumentView.maxKeyLength else { continue }
+                // Lower-case key.
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for k in start..<end {
+                  h ^= UInt64(lower(s[k]))
+                  h = h &* 0x100_0000_01b3
+                }
+                let id = keys.lookup(hash: h)
+                if id >= 0 {
+                  let key = keyList[Int(id)]
+                  var same = key.count == end - start
+                  if same {
+                    for k in 0..<key.count where key[k] != lower(s[start + k]) {
+                      same = false
+                      break
+                    }
+                  }
+                  if same { lowerIDs[i] = id }
+                }
+                guard needFold else { continue }
+                var hf: UInt64 = 0xcbf2_9ce4_8422_2325
+                var len = 0
+                for k in start..<end {
+                  let f = fold(s[k])
+                  if f == 0 { continue }
+                  hf ^= UInt64(f)
+                  hf = hf &* 0x100_0000_01b3
+                  len += 1
+                }
+                let fid = keys.lookup(hash: hf)
+                if fid >= 0 {
+                  let key = keyList[Int(fid)]
+                  var same = key.count == len
+                  if same {
+                    var j = 0
+                    for k in start..<end {
+                      let f = fold(s[k])
+                      if f == 0 { continue }
+                      if key[j] != f { same = false; break }
+                      j += 1
+                    }
+                  }
+                  if same { foldIDs[i] = fid }
+                }
+              }
             }
-            return true
-          })
-        }
-      }
-    }
-  }
-
-  private static func mask(_ tok: Token, _ s: UnsafeBufferPointer<UInt32>) -> UInt32 {
-    var m: UInt32 = 0
-    switch tok.kind {
-    case .word:
-      m |= ClassBit.word.mask
-      var letters = 0, uppers = 0
-      var firstUpper = false
-      var laterUpper = false
-      if tok.start < tok.end, tok.end <= s.count {
-        for k in tok.start..<tok.end {
-          let c = s[k]
-          let up = ScalarCase.upper(c)
-          let isLetter = up || ScalarCase.lowercase(c) != c || (c >= 0x61 && c <= 0x7A)
-            || (c >= 0xC0 && c < 0x2000 && ScalarCase.fold(c) != c)
-          if isLetter { letters += 1 }
-          if up {
-            uppers += 1
-            if k == tok.start { firstUpper = true } else { laterUpper = true }
           }
         }
       }
-      if firstUpper && !laterUpper { m |= ClassBit.cap.mask }
-      if letters >= 2 && uppers == letters { m |= ClassBit.upper.mask }
-    case .punctuation: m |= ClassBit.punct.mask
-    case .newline: return ClassBit.newline.mask
-    case .number: m |= ClassBit.number.mask
-    case .money: m |= ClassBit.money.mask
-    case .count: m |= ClassBit.count.mask
-    case .percent: m |= ClassBit.percent.mask
-    case .area: m |= ClassBit.area.mask
-    case .date: m |= ClassBit.date.mask
-    case .time: m |= ClassBit.time.mask
-    case .period: m |= ClassBit.period.mask
-    case .other: m |= ClassBit.other.mask
     }
-    return m | ClassBit.any.mask
+    self.lowerIDs = lowerIDs
+    self.foldIDs = foldIDs
+    self.classMasks = classMasks
+    self.starts = starts
+    self.ends = ends
   }
 
   /// True when token `t` starts exactly where token `t - 1` ends.
   @inline(__always) func touchesPrevious(_ t: Int) -> Bool {
-    t > 0 && t < count && tokens[t].start == tokens[t - 1].end
+    t > 0 && t < count && starts[t] == ends[t - 1]
   }
 
   /// The normalized text from token `range.lowerBound`'s start to the last token's end.
   func string(tokens range: Range<Int>) -> String {
     guard !range.isEmpty else { return "" }
-    return text.string(tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end)
+    return text.string(Int(starts[range.lowerBound])..<Int(ends[range.upperBound - 1]))
   }
 }

@@ -1,8 +1,12 @@
 /// Interned token keys: every syllable a rule or gazetteer mentions gets a small integer id, so
 /// that matching compares integers. Built while compiling, then read-only.
+///
+/// An open-addressing table over the keys' 64-bit FNV-1a hashes: a document's tokens are looked
+/// up without building strings or arrays, and without `Hasher`.
 struct KeyTable: Sendable {
-  private var ids: [UInt64: Int32] = [:]
-  private var keys: [[UInt32]] = []
+  private(set) var keys: [[UInt32]] = []
+  private var hashes: [UInt64] = [UInt64](repeating: 0, count: 16)
+  private var ids: [Int32] = [Int32](repeating: -1, count: 16)
 
   /// The number of interned keys.
   var count: Int { keys.count }
@@ -10,20 +14,44 @@ struct KeyTable: Sendable {
   /// The id of `key`, interning it.
   mutating func intern(_ key: [UInt32]) -> Int32 {
     let h = KeyTable.hash(key)
-    if let id = ids[h] { return id }
+    let found = lookup(hash: h)
+    if found >= 0 && keys[Int(found)] == key { return found }
     let id = Int32(keys.count)
     keys.append(key)
-    ids[h] = id
+    if (keys.count) * 2 > ids.count { grow() }
+    insert(h, id)
     return id
   }
 
-  /// The id of a key given by its hash and a check of its scalars; -1 when unknown.
-  @inline(__always) func lookup(hash: UInt64, matches: ([UInt32]) -> Bool) -> Int32 {
-    guard let id = ids[hash] else { return -1 }
-    return matches(keys[Int(id)]) ? id : -1
+  /// The id stored for `hash` (the first key with that hash), or -1.
+  @inline(__always) func lookup(hash: UInt64) -> Int32 {
+    let mask = ids.count - 1
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let id = ids[i]
+      if id < 0 { return -1 }
+      if hashes[i] == hash { return id }
+      i = (i + 1) & mask
+    }
   }
 
-  func key(_ id: Int32) -> [UInt32] { keys[Int(id)] }
+  private mutating func insert(_ h: UInt64, _ id: Int32) {
+    let mask = ids.count - 1
+    var i = Int(truncatingIfNeeded: h) & mask
+    while ids[i] >= 0 {
+      if hashes[i] == h { return }  // same hash: keep the first; the scalar check rejects the other
+      i = (i + 1) & mask
+    }
+    ids[i] = id
+    hashes[i] = h
+  }
+
+  private mutating func grow() {
+    let n = ids.count * 2
+    hashes = [UInt64](repeating: 0, count: n)
+    ids = [Int32](repeating: -1, count: n)
+    for (k, key) in keys.enumerated() { insert(KeyTable.hash(key), Int32(k)) }
+  }
 
   /// FNV-1a over scalars.
   @inline(__always) static func hash<S: Sequence>(_ key: S) -> UInt64 where S.Element == UInt32 {
@@ -43,4 +71,3 @@ struct KeyTable: Sendable {
     s.map(ScalarCase.fold).filter { $0 != 0 }
   }
 }
-

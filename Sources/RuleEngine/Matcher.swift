@@ -77,93 +77,102 @@ enum Matcher {
     }
     scratch.stack.removeAll(keepingCapacity: true)
     scratch.stack.append((0, 0, Int32(start)))
-    let instructions = program.instructions
-    while let frame = scratch.stack.popLast() {
-      if frame.0 == 1 {
-        scratch.slots[Int(frame.1)] = Int(frame.2)
-        continue
-      }
-      var pc = Int(frame.1)
-      var pos = Int(frame.2)
-      thread: while true {
-        let offset = pos - start
-        if offset >= width { break thread }
-        let key = pc * width + offset
-        if scratch.stamps[key] == gen { break thread }
-        scratch.stamps[key] = gen
-        switch instructions[pc] {
-        case .match:
-          return RuleMatch(start: start, end: pos, slots: Array(scratch.slots[0..<slotCount]))
-        case .jump(let target):
-          pc = target
-        case .split(let first, let second):
-          scratch.stack.append((0, Int32(second), Int32(pos)))
-          pc = first
-        case .save(let slot):
-          scratch.stack.append((1, Int32(slot), Int32(scratch.slots[slot])))
-          scratch.slots[slot] = pos
-          pc += 1
-        case .glue:
-          if pos < doc.count && doc.touchesPrevious(pos) {
-            pc += 1
-          } else {
-            trace?.pointee.failGlue(at: pos)
-            break thread
+    return program.instructions.withUnsafeBufferPointer { instructions in
+      program.atoms.withUnsafeBufferPointer { atoms in
+        while let frame = scratch.stack.popLast() {
+          if frame.0 == 1 {
+            scratch.slots[Int(frame.1)] = Int(frame.2)
+            continue
           }
-        case .atom(let a):
-          let atom = program.atoms[a].atom
-          if case .gazetteer(let g) = atom {
-            let ends = gazetteers[g].ends(in: doc, at: pos)
-            guard let longest = ends.first else {
-              trace?.pointee.fail(atom: a, at: pos)
-              break thread
+          var pc = Int(frame.1)
+          var pos = Int(frame.2)
+          thread: while true {
+            let offset = pos - start
+            if offset >= width { break thread }
+            let key = pc * width + offset
+            if scratch.stamps[key] == gen { break thread }
+            scratch.stamps[key] = gen
+            switch instructions[pc] {
+            case .match:
+              return RuleMatch(start: start, end: pos, slots: Array(scratch.slots[0..<slotCount]))
+            case .jump(let target):
+              pc = target
+            case .split(let first, let second):
+              scratch.stack.append((0, Int32(second), Int32(pos)))
+              pc = first
+            case .save(let slot):
+              scratch.stack.append((1, Int32(slot), Int32(scratch.slots[slot])))
+              scratch.slots[slot] = pos
+              pc += 1
+            case .glue:
+              if pos < doc.count && doc.touchesPrevious(pos) {
+                pc += 1
+              } else {
+                trace?.pointee.failGlue(at: pos)
+                break thread
+              }
+            case .atom(let a):
+              let atom = atoms[a]
+              if case .gazetteer(let g) = atom {
+                let ends = gazetteers[g].ends(in: doc, at: pos)
+                guard let longest = ends.first else {
+                  trace?.pointee.fail(atom: a, at: pos)
+                  break thread
+                }
+                for e in ends.dropFirst().reversed() {
+                  scratch.stack.append((0, Int32(pc + 1), Int32(e)))
+                }
+                pos = longest
+                pc += 1
+              } else {
+                let end = matchAtom(atom, program: program, doc: doc, at: pos)
+                if end < 0 {
+                  trace?.pointee.fail(atom: a, at: pos)
+                  break thread
+                }
+                pos = end
+                pc += 1
+              }
             }
-            for e in ends.dropFirst().reversed() {
-              scratch.stack.append((0, Int32(pc + 1), Int32(e)))
-            }
-            pos = longest
-            pc += 1
-          } else {
-            let end = matchAtom(atom, doc: doc, at: pos)
-            if end < 0 {
-              trace?.pointee.fail(atom: a, at: pos)
-              break thread
-            }
-            pos = end
-            pc += 1
           }
         }
+        return nil
       }
     }
-    return nil
   }
 
-  /// The end of a one-place atom at `pos`, or -1.
+  /// The end of a one-place atom at `pos`, or -1 (gazetteers: see `Gazetteer.ends`).
   @inline(__always)
-  static func matchAtom(_ atom: Atom, doc: DocumentView, at pos: Int) -> Int {
+  static func matchAtom(_ atom: Atom, program: Program, doc: DocumentView, at pos: Int) -> Int {
     guard pos < doc.count else { return -1 }
     switch atom {
     case .tokenClass(let bit):
       return doc.classMasks[pos] & bit.mask != 0 ? pos + 1 : -1
     case .any:
       return doc.classMasks[pos] & ClassBit.newline.mask == 0 ? pos + 1 : -1
-    case .literal(let pieces, let mode):
-      return matchLiteral(pieces, mode, doc: doc, at: pos)
+    case .literal(let first, let count, let mode):
+      return matchLiteral(program, Int(first), Int(count), mode, doc: doc, at: pos)
     case .code:
       return matchCode(doc: doc, at: pos)
-    case .not(let inner):
+    case .not(let first, let count):
       if doc.classMasks[pos] & ClassBit.newline.mask != 0 { return -1 }
-      for a in inner where matchAtom(a, doc: doc, at: pos) >= 0 { return -1 }
+      for k in Int(first)..<Int(first + count)
+      where matchAtom(program.negated[k], program: program, doc: doc, at: pos) >= 0 {
+        return -1
+      }
       return pos + 1
     case .gazetteer:
-      return -1  // handled by the caller (several ends)
+      return -1
     }
   }
 
-  static func matchLiteral(_ pieces: [LiteralPiece], _ mode: LiteralMode, doc: DocumentView, at pos: Int) -> Int {
+  static func matchLiteral(
+    _ program: Program, _ first: Int, _ count: Int, _ mode: LiteralMode, doc: DocumentView, at pos: Int
+  ) -> Int {
     var t = pos
-    for (k, p) in pieces.enumerated() {
+    for k in 0..<count {
       guard t < doc.count else { return -1 }
+      let p = program.pieces[first + k]
       switch mode {
       case .caseInsensitive:
         if doc.lowerIDs[t] != p.lower { return -1 }
@@ -171,9 +180,10 @@ enum Matcher {
         if doc.foldIDs[t] != p.fold { return -1 }
       case .caseSensitive:
         if doc.lowerIDs[t] != p.lower { return -1 }
-        let tok = doc.tokens[t]
-        if tok.end - tok.start != p.exact.count { return -1 }
-        for j in 0..<p.exact.count where doc.text.scalars[tok.start + j] != p.exact[j] { return -1 }
+        let exact = program.exact[first + k]
+        let s = Int(doc.starts[t]), e = Int(doc.ends[t])
+        if e - s != exact.count { return -1 }
+        for j in 0..<exact.count where doc.text.scalars[s + j] != exact[j] { return -1 }
       }
       if k > 0 && p.glued && !doc.touchesPrevious(t) { return -1 }
       t += 1
@@ -184,28 +194,28 @@ enum Matcher {
   /// A maximal run of glued tokens that looks like a document number (`65-NQ/BCSĐ`).
   static func matchCode(doc: DocumentView, at pos: Int) -> Int {
     func isJoiner(_ t: Int) -> Bool {
-      let tok = doc.tokens[t]
-      guard tok.end - tok.start == 1 else { return false }
-      switch doc.text.scalars[tok.start] {
+      let s = Int(doc.starts[t])
+      guard doc.ends[t] - doc.starts[t] == 1 else { return false }
+      switch doc.text.scalars[s] {
       case 0x2D, 0x2F, 0x2E, 0x5F, 0x26, 0x2013: return true  // - / . _ & –
       default: return false
       }
     }
-    let first = doc.tokens[pos].kind
-    if first == .newline || first == .punctuation { return -1 }
+    let punct = ClassBit.punct.mask, newline = ClassBit.newline.mask
+    if doc.classMasks[pos] & (punct | newline) != 0 { return -1 }
     var t = pos
     let limit = min(doc.count, pos + PatternCompiler.codeMaxTokens)
     while t < limit {
-      let kind = doc.tokens[t].kind
-      if kind == .newline { break }
+      let m = doc.classMasks[t]
+      if m & newline != 0 { break }
       if t > pos && !doc.touchesPrevious(t) { break }
-      if kind == .punctuation && !isJoiner(t) { break }
+      if m & punct != 0 && !isJoiner(t) { break }
       t += 1
     }
     // No trailing joiner: `65-NQ/BCSĐ.` ends before the full stop.
-    while t > pos + 1 && doc.tokens[t - 1].kind == .punctuation { t -= 1 }
+    while t > pos + 1 && doc.classMasks[t - 1] & punct != 0 { t -= 1 }
     // A code has a digit or a capital letter somewhere.
-    for k in doc.tokens[pos].start..<doc.tokens[t - 1].end {
+    for k in Int(doc.starts[pos])..<Int(doc.ends[t - 1]) {
       let c = doc.text.scalars[k]
       if (c >= 0x30 && c <= 0x39) || ScalarCase.upper(c) { return t }
     }

@@ -13,7 +13,7 @@ struct PatternCompiler {
   let gazetteerMaxLength: [Int]
   let normalizer = Normalizer()
 
-  var program = Program()
+  var program = ProgramBuilder()
   var captureNames: [String] = []
   /// For each capture: the gazetteer it captures directly, if any; whether it is one typed class.
   var captureGazetteer: [Int?] = []
@@ -35,7 +35,7 @@ struct PatternCompiler {
 
   /// Compiles `pattern` into a fresh program.
   mutating func compile(_ pattern: PatternSource) -> Program? {
-    program = Program()
+    program = ProgramBuilder()
     captureNames = []
     captureGazetteer = []
     captureTypedClass = []
@@ -43,7 +43,7 @@ struct PatternCompiler {
     guard let root = pattern.element else { return nil }
     program.maxSpan = emit(root, glued: false)
     program.instructions.append(.match)
-    return program
+    return Program(program)
   }
 
   // MARK: Code generation; each function returns the most tokens the element can span.
@@ -52,17 +52,12 @@ struct PatternCompiler {
     switch e.kind {
     case .literal(let text, let mode):
       let normalized = normalizer.normalize(text).string
-      let pieces = LiteralSplitter.split(normalized).map { p -> LiteralPiece in
-        let scalars = p.text.unicodeScalars.map(\.value)
-        let lower = keys.intern(KeyTable.lowerKey(scalars))
-        var fold: Int32 = -1
-        if mode == .diacriticInsensitive { fold = keys.intern(KeyTable.foldKey(scalars)) }
-        return LiteralPiece(lower: lower, fold: fold, exact: scalars, glued: p.glued || glued)
-      }
-      if mode == .diacriticInsensitive { usesFold = true }
-      if pieces.isEmpty { return 0 }
-      addAtom(.literal(pieces, mode), e)
-      return pieces.count
+      let split = LiteralSplitter.split(normalized)
+      if split.isEmpty { return 0 }
+      let first = Int32(program.pieces.count)
+      for p in split { addPiece(p, mode: mode, glued: glued) }
+      addAtom(.literal(first: first, count: Int32(split.count), mode), e)
+      return split.count
     case .tokenClass(let name):
       if name == "CODE" {
         addAtom(.code, e)
@@ -174,7 +169,9 @@ struct PatternCompiler {
     case .negation(let inner):
       var atoms: [Atom] = []
       collectSingleTokenAtoms(inner, into: &atoms)
-      addAtom(.not(atoms), e)
+      let first = Int32(program.negated.count)
+      program.negated += atoms
+      addAtom(.not(first: first, count: Int32(atoms.count)), e)
       return 1
     case .glued(let inner):
       return emit(inner, glued: true)
@@ -186,14 +183,9 @@ struct PatternCompiler {
     case .literal(let text, let mode):
       let normalized = normalizer.normalize(text).string
       guard let p = LiteralSplitter.split(normalized).first else { return }
-      let scalars = p.text.unicodeScalars.map(\.value)
-      let lower = keys.intern(KeyTable.lowerKey(scalars))
-      var fold: Int32 = -1
-      if mode == .diacriticInsensitive {
-        fold = keys.intern(KeyTable.foldKey(scalars))
-        usesFold = true
-      }
-      atoms.append(.literal([LiteralPiece(lower: lower, fold: fold, exact: scalars, glued: false)], mode))
+      let first = Int32(program.pieces.count)
+      addPiece(p, mode: mode, glued: false)
+      atoms.append(.literal(first: first, count: 1, mode))
     case .tokenClass(let name):
       if let bit = ClassBit(name: name) { atoms.append(bit == .any ? .any : .tokenClass(bit)) }
     case .anyToken: atoms.append(.any)
@@ -214,13 +206,26 @@ struct PatternCompiler {
     }
   }
 
+  private mutating func addPiece(_ p: LiteralSplitter.Piece, mode: LiteralMode, glued: Bool) {
+    let scalars = p.text.unicodeScalars.map(\.value)
+    let lower = keys.intern(KeyTable.lowerKey(scalars))
+    var fold: Int32 = -1
+    if mode == .diacriticInsensitive {
+      fold = keys.intern(KeyTable.foldKey(scalars))
+      usesFold = true
+    }
+    program.pieces.append(LiteralPiece(lower: lower, fold: fold, glued: p.glued || glued))
+    program.exact.append(scalars)
+  }
+
   private mutating func addAtom(_ atom: Atom, _ e: PatternElement) {
     let text = Array(source.text.unicodeScalars)
     let lo = min(e.offset, text.count), hi = min(e.offset + e.length, text.count)
     let label = String(String.UnicodeScalarView(text[lo..<hi]))
-    program.atoms.append(
+    program.atoms.append(atom)
+    program.atomInfo.append(
       AtomInfo(
-        atom: atom, label: label, location: source.location(ofOffset: e.offset),
+        label: label, location: source.location(ofOffset: e.offset),
         column: e.offset + 1, macro: macroStack.last))
     program.instructions.append(.atom(program.atoms.count - 1))
   }

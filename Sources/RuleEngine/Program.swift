@@ -1,10 +1,11 @@
 import RuleLanguage
 
-/// A compiled pattern: a small program run by `Matcher` over the tokens.
+/// A compiled pattern: a small program run by `Matcher` over the tokens. Immutable.
 ///
 /// Instructions form a graph; `split` prefers its first branch. Each `atom` consumes one or more
-/// tokens; a gazetteer atom may end at several places (longest first).
-struct Program: Sendable {
+/// tokens; a gazetteer atom may end at several places (longest first). Atoms are plain values
+/// (indices into `pieces` and `negated`), so the hot loop copies no reference-counted payloads.
+final class Program: Sendable {
   enum Instruction: Sendable, Equatable {
     case atom(Int)
     case split(Int, Int)
@@ -15,9 +16,36 @@ struct Program: Sendable {
     case match
   }
 
-  var instructions: [Instruction] = []
-  var atoms: [AtomInfo] = []
+  let instructions: [Instruction]
+  let atoms: [Atom]
+  let atomInfo: [AtomInfo]
+  let pieces: [LiteralPiece]
+  /// Exact scalars of each piece, for case-sensitive literals.
+  let exact: [[UInt32]]
+  /// The one-token atoms inside `!( … )`.
+  let negated: [Atom]
   /// The most tokens a match can span.
+  let maxSpan: Int
+
+  init(_ b: ProgramBuilder) {
+    instructions = b.instructions
+    atoms = b.atoms
+    atomInfo = b.atomInfo
+    pieces = b.pieces
+    exact = b.exact
+    negated = b.negated
+    maxSpan = b.maxSpan
+  }
+}
+
+/// A program under construction.
+struct ProgramBuilder {
+  var instructions: [Program.Instruction] = []
+  var atoms: [Atom] = []
+  var atomInfo: [AtomInfo] = []
+  var pieces: [LiteralPiece] = []
+  var exact: [[UInt32]] = []
+  var negated: [Atom] = []
   var maxSpan = 0
 }
 
@@ -62,23 +90,23 @@ enum ClassBit: Int, CaseIterable, Sendable {
 struct LiteralPiece: Sendable, Equatable {
   var lower: Int32
   var fold: Int32
-  var exact: [UInt32]
   var glued: Bool
 }
 
 /// What an atom matches.
-indirect enum Atom: Sendable, Equatable {
-  case literal([LiteralPiece], LiteralMode)
+enum Atom: Sendable, Equatable {
+  /// Pieces `first ..< first + count` of the program's `pieces`.
+  case literal(first: Int32, count: Int32, LiteralMode)
   case tokenClass(ClassBit)
   case code
   case gazetteer(Int)
   case any
-  case not([Atom])
+  /// One token matched by none of `negated[first ..< first + count]`.
+  case not(first: Int32, count: Int32)
 }
 
 /// An atom with the pattern text it came from, for `explain`.
 struct AtomInfo: Sendable {
-  var atom: Atom
   /// The element as written (`"phát hiện"`, `MONEY`, `@provinces`).
   var label: String
   /// Where it is written.

@@ -39,9 +39,33 @@ extension RuleSet {
     scratch.stamps = [UInt32](repeating: 0, count: maxStamps)
     var tried = [Int32](repeating: -1, count: rules.count)
     var candidates: [Candidate] = []
+    var lists: [[Int32]] = []
+    lists.reserveCapacity(8)
     for pos in 0..<doc.count {
+      // The rules that can start here: by key, by key pair, by class, and the rest.
+      lists.removeAll(keepingCapacity: true)
+      let lower = doc.lowerIDs[pos]
+      if lower >= 0 {
+        if !byLower[Int(lower)].isEmpty { lists.append(byLower[Int(lower)]) }
+        if !byLowerPair.isEmpty, pos + 1 < doc.count {
+          let next = doc.lowerIDs[pos + 1]
+          if next >= 0, let list = byLowerPair[RuleSet.pairKey(lower, next)] { lists.append(list) }
+        }
+      }
+      if usesFold {
+        let fold = doc.foldIDs[pos]
+        if fold >= 0, !byFold[Int(fold)].isEmpty { lists.append(byFold[Int(fold)]) }
+      }
+      var mask = doc.classMasks[pos] & classIndexMask
+      while mask != 0 {
+        let bit = mask.trailingZeroBitCount
+        mask &= mask - 1
+        lists.append(byClass[bit])
+      }
+      if !always.isEmpty { lists.append(always) }
+      if lists.isEmpty { continue }
       let p32 = Int32(pos)
-      @inline(__always) func attempt(_ list: [Int32]) {
+      for list in lists {
         for r in list where tried[Int(r)] != p32 {
           tried[Int(r)] = p32
           let rule = rules[Int(r)]
@@ -53,25 +77,6 @@ extension RuleSet {
           }
         }
       }
-      let lower = doc.lowerIDs[pos]
-      if lower >= 0 {
-        attempt(byLower[Int(lower)])
-        if !byLowerPair.isEmpty, pos + 1 < doc.count {
-          let next = doc.lowerIDs[pos + 1]
-          if next >= 0, let list = byLowerPair[RuleSet.pairKey(lower, next)] { attempt(list) }
-        }
-      }
-      if usesFold {
-        let fold = doc.foldIDs[pos]
-        if fold >= 0 { attempt(byFold[Int(fold)]) }
-      }
-      var mask = doc.classMasks[pos]
-      while mask != 0 {
-        let bit = mask.trailingZeroBitCount
-        mask &= mask - 1
-        if !byClass[bit].isEmpty { attempt(byClass[bit]) }
-      }
-      if !always.isEmpty { attempt(always) }
     }
     let (winners, lostTo) = ConflictResolver.resolve(candidates, rules: rules)
     return AnnotationRun(doc: doc, candidates: candidates, winners: winners, lostTo: lostTo)

@@ -78,7 +78,7 @@ extension RuleSet {
       out.append("pattern: \(rules[r].syntax.pattern.text)")
       let attempts = trace(r, doc: doc)
       if attempts.isEmpty {
-        let firsts = RuleSet.firstAtoms(rules[r].program).atoms.map { rules[r].program.atoms[$0].label }
+        let firsts = RuleSet.firstAtoms(rules[r].program).atoms.map { rules[r].program.atomInfo[$0].label }
         out.append("never tried: no token can start it (it starts with \(firsts.joined(separator: " or ")))")
       }
       for a in attempts.prefix(200) {
@@ -97,9 +97,9 @@ extension RuleSet {
     var attempts: [RuleAttempt] = []
     for pos in 0..<doc.count {
       let canStart = firsts.contains { a in
-        let atom = rule.program.atoms[a].atom
+        let atom = rule.program.atoms[a]
         if case .gazetteer(let g) = atom { return !gazetteers[g].ends(in: doc, at: pos).isEmpty }
-        return Matcher.matchAtom(atom, doc: doc, at: pos) >= 0
+        return Matcher.matchAtom(atom, program: rule.program, doc: doc, at: pos) >= 0
       }
       guard canStart else { continue }
       var t = MatchTrace()
@@ -123,7 +123,7 @@ extension RuleSet {
     let got = far > a.start ? "matched \(quote(doc.string(tokens: a.start..<far))), then " : ""
     let seen = far < doc.count ? "token \(far) \(quote(doc.tokens[far].kind == .newline ? "\\n" : doc.string(tokens: far..<(far + 1))))" : "the end of the text"
     var expected = a.trace.failedAtoms.map { k -> String in
-      let info = rule.program.atoms[k]
+      let info = rule.program.atomInfo[k]
       let place = info.macro.map { "in macro %\($0), " } ?? ""
       return "\(info.label) (\(place)\(info.location.file):\(info.location.line):\(info.location.column))"
     }

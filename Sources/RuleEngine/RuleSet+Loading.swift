@@ -136,8 +136,11 @@ extension RuleSet {
           continue
         }
         firstByID[rule.id] = rule.location
+        let errorsBefore = compiler.diagnostics.count
         guard let program = compiler.compile(rule.pattern) else { continue }
-        if RuleSet.firstAtoms(program).nullable {
+        // After an error in the pattern, further checks would only repeat it in other words.
+        let quiet = rule.pattern.hasErrors || compiler.diagnostics.count > errorsBefore
+        if !quiet && RuleSet.firstAtoms(program).nullable {
           let where_ = rule.pattern.location(ofOffset: 0)
           diagnostics.append(
             Diagnostic(.neverMatches,
@@ -167,7 +170,7 @@ extension RuleSet {
           }
           if let target = e.target {
             guard let k = slot(target, at: e.targetLocation, fallback: e.location) else { continue }
-            if compiler.captureTypedClass[k] == nil {
+            if compiler.captureTypedClass[k] == nil && !quiet {
               diagnostics.append(
                 Diagnostic(.badEmission,
                            "target '\(target)' must capture exactly one typed token (MONEY, COUNT, PERCENT, AREA, DATE, PERIOD, NUMBER or TIME), e.g. \(target):MONEY",

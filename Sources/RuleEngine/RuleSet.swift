@@ -21,6 +21,8 @@ public final class RuleSet: Sendable {
   let byClass: [[Int32]]
   /// Rules that can start at any token.
   let always: [Int32]
+  /// The classes that some rule starts with, as a `ClassBit` mask.
+  let classIndexMask: UInt32
   let maxStamps: Int
 
   /// `sha256:<hex>` over every rule and gazetteer file (sorted relative paths and contents).
@@ -56,16 +58,18 @@ public final class RuleSet: Sendable {
       var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>()
       var anywhere = false
       let firsts = RuleSet.firstAtoms(rule.program).atoms
-      if firsts.count == 1, case .literal(let pieces, let mode) = rule.program.atoms[firsts[0]].atom,
-        mode != .diacriticInsensitive, pieces.count >= 2
+      if firsts.count == 1, case .literal(let first, let count, let mode) = rule.program.atoms[firsts[0]],
+        mode != .diacriticInsensitive, count >= 2
       {
-        byLowerPair[RuleSet.pairKey(pieces[0].lower, pieces[1].lower), default: []].append(ri)
+        let p = rule.program.pieces
+        byLowerPair[RuleSet.pairKey(p[Int(first)].lower, p[Int(first) + 1].lower), default: []].append(ri)
         continue
       }
       for a in firsts {
-        switch rule.program.atoms[a].atom {
-        case .literal(let pieces, let mode):
-          if mode == .diacriticInsensitive { fold.insert(pieces[0].fold) } else { lower.insert(pieces[0].lower) }
+        switch rule.program.atoms[a] {
+        case .literal(let first, _, let mode):
+          let p = rule.program.pieces[Int(first)]
+          if mode == .diacriticInsensitive { fold.insert(p.fold) } else { lower.insert(p.lower) }
         case .tokenClass(let bit): classes.insert(bit.rawValue)
         case .gazetteer(let g): lower.formUnion(gazetteers[g].firstKeys)
         case .any, .not, .code: anywhere = true
@@ -84,6 +88,9 @@ public final class RuleSet: Sendable {
     self.byClass = byClass
     self.always = always
     self.byLowerPair = byLowerPair
+    var classIndexMask: UInt32 = 0
+    for (bit, list) in byClass.enumerated() where !list.isEmpty { classIndexMask |= 1 << UInt32(bit) }
+    self.classIndexMask = classIndexMask
     self.maxStamps = maxStamps
   }
 

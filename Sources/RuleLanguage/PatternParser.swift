@@ -248,7 +248,7 @@ public struct PatternParser {
       return PatternElement(c == "@" ? .gazetteer(name) : .macro(name), offset: start, length: i - start)
     default:
       if isIdentStart(c) {
-        while let d = peek, isIdentChar(d) { i += 1 }
+        while let d = peek, isIdentChar(d) || d.properties.isAlphabetic { i += 1 }
         let name = String(String.UnicodeScalarView(s[start..<i]))
         if !PatternParser.tokenClasses.contains(name) {
           if name.uppercased() == name {

@@ -22,11 +22,14 @@ public struct PatternSource: Sendable {
   public var element: PatternElement?
   /// Maps character offsets of `text` to file positions.
   public var locator: ValueLocator
+  /// True when parsing reported an error (later checks then stay quiet to avoid cascades).
+  public var hasErrors: Bool
 
-  public init(text: String, element: PatternElement?, locator: ValueLocator) {
+  public init(text: String, element: PatternElement?, locator: ValueLocator, hasErrors: Bool = false) {
     self.text = text
     self.element = element
     self.locator = locator
+    self.hasErrors = hasErrors
   }
 
   /// The file position of a character offset in the pattern string.

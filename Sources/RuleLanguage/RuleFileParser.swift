@@ -262,7 +262,7 @@ public struct RuleFileParser {
     for p in problems {
       diagnostics.append(Diagnostic(p.code, p.message, at: locator.location(ofOffset: p.offset)))
     }
-    return PatternSource(text: text, element: element, locator: locator)
+    return PatternSource(text: text, element: element, locator: locator, hasErrors: !problems.isEmpty)
   }
 
   /// Aligns the scalar's value with the file text, character by character, so that an offset
@@ -282,6 +282,9 @@ public struct RuleFileParser {
       while p < source.count, source[p] == " " { p += 1 }
     default: break
     }
+    // Block scalars keep indentation beyond the block's own; other styles fold it away.
+    let block = scalar.style == .literal || scalar.style == .folded
+    let blockIndent = block ? position(p).column - 1 : 0
     var positions: [(line: Int, column: Int)] = []
     positions.reserveCapacity(value.count + 1)
     let escapes: Bool = scalar.style == .doubleQuoted || scalar.style == .singleQuoted
@@ -292,7 +295,11 @@ public struct RuleFileParser {
       positions.append(position(p))
       if p < source.count, source[p] == "\n" {
         p += 1
-        while p < source.count, source[p] == " " || source[p] == "\t" { p += 1 }
+        var skipped = 0
+        while p < source.count, source[p] == " " || source[p] == "\t", !block || skipped < blockIndent {
+          p += 1
+          skipped += 1
+        }
       } else {
         p += 1
       }
@@ -346,7 +353,10 @@ public struct RuleFileParser {
       .composer(let context, let p, let mark, _):
       line = mark.line
       column = mark.column
-      problem = (context.map { "\($0.text) " } ?? "") + p
+      problem = p
+      if let context {
+        problem += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+      }
     case .duplicatedKeysInMapping(let duplicates, let context):
       line = context.mark.line
       column = context.mark.column
