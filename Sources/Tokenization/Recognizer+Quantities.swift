@@ -101,6 +101,7 @@ extension Recognizer {
       lx[i + 1].kind == .word
     else { return nil }
     if let a = areaUnit(at: i + 1) { return (a.unit, a.end) }
+    if let n = countedNoun(at: i + 1) { return (n.noun, n.end) }
     let w = lx[i + 1]
     guard w.end - w.start <= 8 else { return nil }
     var scalars = String.UnicodeScalarView()

@@ -98,7 +98,8 @@ enum Vocabulary {
     ("bộ", 94),
     ("thời", 95),
     ("kỳ", 96),
-    ("nhiệm", 97)
+    ("nhiệm", 97),
+    ("sinh", 98)
   ]
 
 
@@ -126,7 +127,7 @@ enum Vocabulary {
     // Dates and periods.
     for w in ["ngày", "tháng", "quý", "đầu", "cuối", "sáng", "chiều", "trưa", "đêm", "hôm",
               "khuya", "thứ", "chủ", "nhật", "từ", "giờ", "phút", "h", "giai", "đoạn", "i", "ii",
-              "iii", "iv", "và", "số", "nay", "sau", "trước", "qua", "rạng", "nửa", "năm", "giai", "đoạn", "luật", "hiến", "pháp", "bộ", "thời", "kỳ", "nhiệm"] { add(w) }
+              "iii", "iv", "và", "số", "nay", "sau", "trước", "qua", "rạng", "nửa", "năm", "giai", "đoạn", "luật", "hiến", "pháp", "bộ", "thời", "kỳ", "nhiệm", "sinh"] { add(w) }
     // Syllables of counted nouns.
     for noun in CountedNouns.all {
       for syllable in CountedNouns.words(noun) { add(String(syllable)) }
@@ -237,6 +238,7 @@ enum W {
   static let thoi: UInt16 = 95  // thời
   static let ky: UInt16 = 96  // kỳ
   static let nhiem: UInt16 = 97  // nhiệm
+  static let sinh: UInt16 = 98  // sinh
   /// The highest fixed id.
-  static let last: UInt16 = 97
+  static let last: UInt16 = 98
 }

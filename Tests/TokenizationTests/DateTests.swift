@@ -24,6 +24,8 @@ import Testing
     Marked("ngày ⟦31/12/2099⟧", .date, "2099-12-31"),
     Marked("⟦ngày 08 tháng 7⟧ vừa qua", .date, "--07-08"),
     Marked("ban hành ⟦01/01/2023⟧.", .date, "2023-01-01"),
+    Marked("đến hết ngày ⟦30/6/2024⟧; ngày 15-3-2024", .date, "2024-06-30"),
+    Marked("Ngày 12/3/2024, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND ngày ⟦10/3/2024⟧.", .date, "2024-03-10"),
   ]
 
   static let times: [Marked] = [
@@ -48,6 +50,9 @@ import Testing
     Marked("kết quả ⟦quý 4 năm 2018⟧.", .period, "2018-10-01..2018-12-31"),
     Marked("kết quả ⟦quý II năm 2022⟧.", .period, "2022-04-01..2022-06-30"),
     Marked("kết quả ⟦quý 3/2022⟧.", .period, "2022-07-01..2022-09-30"),
+    Marked("⟦Quý III/2023⟧, quý III năm 2023", .period, "2023-07-01..2023-09-30"),
+    Marked("trong năm 2022 và ⟦quý I/2023⟧", .period, "2023-01-01..2023-03-31"),
+    Marked("đến ⟦tháng 12/2023⟧", .period, "2023-12-01..2023-12-31"),
     Marked("từ ⟦tháng 10 năm 2017⟧ đến nay", .period, "2017-10-01..2017-10-31"),
     Marked("từ ⟦tháng 2/2020⟧", .period, "2020-02-01..2020-02-29"),
     Marked("kế hoạch thanh tra ⟦năm 2019⟧ của", .period, "2019-01-01..2019-12-31"),
@@ -77,6 +82,7 @@ import Testing
     checkNone("năm nay; năm ngoái; quý I", [.period])
     checkNone("trong 13/32 và 5/6 nữa", [.date])
     checkNone("Chỉ thị số 20/CT-TTg", [.date])
+    checkNone("ông Nguyễn Văn A sinh năm 1965", [.period])
     let (text, t) = tokenize("tháng 13 năm 2020")
     #expect(t.filter { $0.kind == .period }.map { text.rawString($0.range) } == ["năm 2020"])
   }

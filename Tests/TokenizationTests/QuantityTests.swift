@@ -34,6 +34,10 @@ import Testing
     Marked("giá ⟦8.000 đồng/m²⟧ đất", .money, "8000 VND per m2"),
     Marked("lương ⟦5 triệu đồng/tháng⟧ nhé", .money, "5000000 VND per tháng"),
     Marked("hỗ trợ ⟦500.000đ/người⟧", .money, "500000 VND per người"),
+    Marked("phạt ⟦45 triệu đồng/trường hợp⟧.", .money, "45000000 VND per trường hợp"),
+    Marked("xử phạt ⟦250.000.000đ⟧, phạt", .money, "250000000 VND"),
+    Marked("diện tích ⟦2,5ha⟧ và 12ha rừng", .area, "2.5 ha"),
+    Marked("tiếp ⟦1.234 lượt⟧/1.500 người", .count, "1234 lượt"),
     Marked("giảm ⟦-5 triệu đồng⟧ so với", .money, "-5000000 VND"),
   ]
 
