@@ -223,8 +223,8 @@ extension Recognizer {
 
   /// `năm 2019` (the whole year); `năm 2019-2021`, `từ năm 2019 đến năm 2021` (the span).
   mutating func yearPeriod(at i: Int) -> Int? {
-    // `sinh năm 1965` is a birth year, not a span of interest.
-    guard let y = year(i + 1), !namesALaw(before: i), !isWord(i - 1, W.sinh) else { return nil }
+    // A birth year (`sinh năm 1965`) is a period too, as the annotation guidelines list it.
+    guard let y = year(i + 1), !namesALaw(before: i) else { return nil }
     var end = i + 2
     var last = y
     if isPunct(end, 0x2D) || isPunct(end, 0x2013), let y2 = year(end + 1), y2 > y {
