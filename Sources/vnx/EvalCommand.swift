@@ -32,7 +32,7 @@ struct EvalCommand: ParsableCommand {
     do {
       goldSet = try GoldSet.load(path: gold)
     } catch {
-      printError("error: \(error)")
+      printError("\(error)")  // GoldError renders as "FILE:LINE: error: …"
       throw ExitCode(2)
     }
     var lines: [String] = []
