@@ -7,7 +7,9 @@ import VNText
 /// then the recognizers read typed tokens off that lexeme array left to right, trying the
 /// longest reading at each position (dates and periods first, then quantities, then numbers).
 /// Everything a typed token does not cover comes out as `word`, `punctuation`, `newline` or
-/// `number` tokens. Offsets are normalized scalar offsets.
+/// `number` tokens. Offsets are normalized scalar offsets. A qualifier in front of a quantity
+/// (`hơn 46 triệu đồng`) stays in the stream as its own word tokens; the quantity token starts
+/// after it and records it in `Quantity.qualifier` and `Quantity.qualifierRange`.
 ///
 /// Numbers in words follow a precision-first policy, because three of the ten digit words
 /// are everyday words: `một` is also "a/one", `không` is "not/zero", `năm` is "year/five".
@@ -25,6 +27,7 @@ public struct Tokenizer: Sendable {
     /// Read numbers written in words (default: on).
     public var numberWords: Bool
 
+    /// Options with the defaults unless given.
     public init(numberWords: Bool = true) {
       self.numberWords = numberWords
     }
@@ -33,6 +36,7 @@ public struct Tokenizer: Sendable {
   /// The options in effect.
   public var options: Options
 
+  /// A tokenizer; it holds no state, so one value can serve every thread.
   public init(options: Options = Options()) {
     self.options = options
   }

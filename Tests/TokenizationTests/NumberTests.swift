@@ -1,4 +1,5 @@
 import Testing
+import VNText
 @testable import Tokenization
 
 /// Numbers in digits and in words, with no unit.
@@ -84,5 +85,11 @@ import Testing
     let (text, t) = tokenize("biến thể F0 và B52")
     let other = t.filter { $0.kind == .other }.map { text.rawString($0.range) }
     #expect(other == ["F0", "B52"])
+  }
+
+  @Test func numberWordsCanBeTurnedOff() {
+    let text = Normalizer().normalize("hai mươi mốt cuộc và 21 cuộc")
+    let t = Tokenizer(options: .init(numberWords: false)).tokenize(text)
+    #expect(t.filter { $0.kind == .count }.map { text.rawString($0.range) } == ["21 cuộc"])
   }
 }
