@@ -130,7 +130,9 @@ extension Recognizer {
     var k = i
     var qual = Qualifier.exact
     var qualRange: Range<Int>? = nil
-    if lx[i].kind == .word, let (q, after) = qualifier(at: i), startsNumber(after) || isPunct(after, 0x2D) {
+    // `xếp thứ 5 trên 63 tỉnh`: after a rank, `trên` means "out of", not "more than".
+    let rankedOutOf = isWord(i, W.tren) && isNumeral(i - 1) && isWord(i - 2, W.thu)
+    if lx[i].kind == .word, !rankedOutOf, let (q, after) = qualifier(at: i), startsNumber(after) || isPunct(after, 0x2D) {
       qual = q
       qualRange = lx[i].start..<lx[after - 1].end
       k = after

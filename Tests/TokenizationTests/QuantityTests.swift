@@ -61,6 +61,7 @@ import Testing
     Marked("tối thiểu ⟦52 người⟧, tập trung", .count, "52 người"),
     Marked("thu hồi ⟦4.862/4.870 người⟧ đã kê khai", .count, "4862 người of 4870"),
     Marked("Hơn ⟦46 triệu đồng⟧ đã nộp", .money, "46000000 VND (more_than)"),
+    Marked("xếp thứ 5 trên ⟦63 tỉnh⟧, thành phố", .count, "63 tỉnh"),
   ]
 
   static let counts: [Marked] = [
