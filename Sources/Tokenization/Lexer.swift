@@ -79,8 +79,27 @@ enum Lexer {
     }
   }
 
+  static let letterBit: UInt32 = 1 << 31
+  static let scalarMask: UInt32 = 0x1F_FFFF
+
+  /// For U+0080…U+1FFF: the lower-case scalar, with `letterBit` set for letters.
+  static let letterTable: [UInt32] = (0x80..<0x2000).map { c in
+    let v = UInt32(c)
+    return lower(v) | (isLetter(v) ? letterBit : 0)
+  }
+
   static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme]) {
     let lexicon = Lexicon.shared
+    let letters = Lexer.letterTable
+    letters.withUnsafeBufferPointer { table in
+      lexRuns(s, table, lexicon, &out)
+    }
+  }
+
+  static func lexRuns(
+    _ s: UnsafeBufferPointer<UInt32>, _ table: UnsafeBufferPointer<UInt32>, _ lexicon: Lexicon,
+    _ out: inout [Lexeme]
+  ) {
     let n = s.count
     var i = 0
     while i < n {
@@ -105,6 +124,11 @@ enum Lexer {
             // ASCII fast path: letters only, lower-cased by one bit.
             guard (d | 0x20) &- 0x61 < 26 else { break }
             hash = Lexicon.mix(hash, d | 0x20)
+          } else if d < 0x2000 {
+            // Vietnamese letters: one table read gives "is a letter" and the lower case.
+            let entry = table[Int(d) - 0x80]
+            guard entry & Lexer.letterBit != 0 else { break }
+            hash = Lexicon.mix(hash, entry & Lexer.scalarMask)
           } else {
             guard isLetter(d) else { break }
             hash = Lexicon.mix(hash, lower(d))
