@@ -16,8 +16,11 @@ struct Lexicon: Sendable {
 
   private var slotHash: [UInt64]
   private var slotID: [UInt16]
+  /// Where a slot's spelling starts in `flat` (-1: empty slot), and its length.
   private var slotSpelling: [Int32]
-  private var spellings: [[UInt32]]
+  private var slotLength: [Int32]
+  /// All spellings, lower-cased, one after the other (no nested arrays in the hot path).
+  private var flat: [UInt32]
   private let mask: Int
   /// Canonical word → id, for building tables (not for the hot path).
   private(set) var ids: [String: UInt16] = [:]
@@ -33,7 +36,8 @@ struct Lexicon: Sendable {
     slotHash = Array(repeating: 0, count: capacity)
     slotID = Array(repeating: 0, count: capacity)
     slotSpelling = Array(repeating: -1, count: capacity)
-    spellings = []
+    slotLength = Array(repeating: 0, count: capacity)
+    flat = []
     for (word, id) in fixed {
       precondition(Int(id) == names.count, "fixed ids must be 1, 2, 3 … in order: \(word)")
       names.append(word)
@@ -56,14 +60,16 @@ struct Lexicon: Sendable {
       var slot = Int(truncatingIfNeeded: h) & mask
       var duplicate = false
       while slotSpelling[slot] >= 0 {
-        if spellings[Int(slotSpelling[slot])] == scalars { duplicate = true; break }
+        let start = Int(slotSpelling[slot])
+        if Array(flat[start..<(start + Int(slotLength[slot]))]) == scalars { duplicate = true; break }
         slot = (slot + 1) & mask
       }
       if duplicate { continue }
       slotHash[slot] = h
       slotID[slot] = id
-      slotSpelling[slot] = Int32(spellings.count)
-      spellings.append(scalars)
+      slotSpelling[slot] = Int32(flat.count)
+      slotLength[slot] = Int32(scalars.count)
+      flat.append(contentsOf: scalars)
     }
   }
 
@@ -78,20 +84,15 @@ struct Lexicon: Sendable {
   @inline(__always)
   func lookup(hash: UInt64, _ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> UInt16 {
     var slot = Int(truncatingIfNeeded: hash) & mask
+    let length = end - start
     while true {
-      let index = slotSpelling[slot]
-      if index < 0 { return 0 }
-      if slotHash[slot] == hash {
-        let spelling = spellings[Int(index)]
-        if spelling.count == end - start {
-          var same = true
-          var k = 0
-          while k < spelling.count {
-            if spelling[k] != Lexer.lower(s[start + k]) { same = false; break }
-            k += 1
-          }
-          if same { return slotID[slot] }
-        }
+      let offset = slotSpelling[slot]
+      if offset < 0 { return 0 }
+      if slotHash[slot] == hash && Int(slotLength[slot]) == length {
+        let base = Int(offset)
+        var k = 0
+        while k < length && flat[base + k] == Lexer.lower(s[start + k]) { k += 1 }
+        if k == length { return slotID[slot] }
       }
       slot = (slot + 1) & mask
     }
