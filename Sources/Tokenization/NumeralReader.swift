@@ -29,30 +29,37 @@ enum NumeralReader {
   }
 
   /// Interprets a run `\d+([.,]\d+)+`; nil when it follows neither convention (`16.01.2023`).
+  /// One pass, no allocation: only the group lengths that decide the reading are kept.
   static func read(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> DecimalNumber? {
-    // Collect the separators and group lengths.
-    var seps: [UInt32] = []
-    var lengths: [Int] = []
-    var k = start
+    var dots = 0, commas = 0
+    var head = -1  // length of the first group
+    var middleThrees = true  // every group between the first and the last has 3 digits
+    var lastLength = 0
+    var lastSep: UInt32 = 0
     var groupStart = start
-    while k < end {
-      let c = s[k]
-      if c == 0x2E || c == 0x2C {
-        lengths.append(k - groupStart)
-        seps.append(c)
+    var k = start
+    while k <= end {
+      if k == end || s[k] == 0x2E || s[k] == 0x2C {
+        let length = k - groupStart
+        if head < 0 {
+          head = length
+        } else if k < end, length != 3 {
+          middleThrees = false
+        }
+        if k == end {
+          lastLength = length
+        } else {
+          if s[k] == 0x2E { dots += 1 } else { commas += 1 }
+          lastSep = s[k]
+        }
         groupStart = k + 1
       }
       k += 1
     }
-    lengths.append(end - groupStart)
-    let dots = seps.filter { $0 == 0x2E }.count
-    let commas = seps.count - dots
-    let head = lengths[0]
-    func threes(_ range: Range<Int>) -> Bool { range.allSatisfy { lengths[$0] == 3 } }
-
-    var decimalMark: UInt32? = nil
+    let thousandsGroups = head <= 3 && middleThrees
+    let decimalMark: UInt32?
     if commas == 0 {
-      if head <= 3 && threes(1..<lengths.count) {
+      if thousandsGroups && lastLength == 3 {
         decimalMark = nil  // 46.237, 15.000.000
       } else if dots == 1 {
         decimalMark = 0x2E  // 2.5
@@ -62,15 +69,14 @@ enum NumeralReader {
     } else if dots == 0 {
       if commas == 1 {
         decimalMark = 0x2C  // 88,8
-      } else if head <= 3 && threes(1..<lengths.count) {
+      } else if thousandsGroups && lastLength == 3 {
         decimalMark = nil  // 1,234,567 (English thousands)
-        return value(s, start, end, decimalMark: nil)
       } else {
         return nil
       }
-    } else if seps.last == 0x2C && commas == 1 && head <= 3 && threes(1..<(lengths.count - 1)) {
+    } else if lastSep == 0x2C && commas == 1 && thousandsGroups {
       decimalMark = 0x2C  // 1.391,1
-    } else if seps.last == 0x2E && dots == 1 && head <= 3 && threes(1..<(lengths.count - 1)) {
+    } else if lastSep == 0x2E && dots == 1 && thousandsGroups {
       decimalMark = 0x2E  // 1,234.5
     } else {
       return nil

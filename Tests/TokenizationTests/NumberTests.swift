@@ -93,3 +93,31 @@ import VNText
     #expect(t.filter { $0.kind == .count }.map { text.rawString($0.range) } == ["21 cuộc"])
   }
 }
+
+/// The separator policy, case by case.
+@Suite struct NumeralReaderTests {
+  func read(_ s: String) -> String? {
+    let scalars = s.unicodeScalars.map(\.value)
+    return scalars.withUnsafeBufferPointer { NumeralReader.read($0, 0, $0.count)?.description }
+  }
+
+  @Test func separators() {
+    #expect(read("46.237") == "46237")
+    #expect(read("15.000.000") == "15000000")
+    #expect(read("1.391,1") == "1391.1")
+    #expect(read("1.147,0") == "1147")
+    #expect(read("88,8") == "88.8")
+    #expect(read("0,77") == "0.77")
+    #expect(read("1,234") == "1.234")  // Vietnamese decimal comma first
+    #expect(read("1.234") == "1234")  // Vietnamese thousands first
+    #expect(read("1,234,567") == "1234567")
+    #expect(read("1,234.5") == "1234.5")
+    #expect(read("2.5") == "2.5")
+    #expect(read("2019.5") == "2019.5")
+    #expect(read("16.01.2023") == nil)
+    #expect(read("1.23.456") == nil)
+    #expect(read("1.234,5,6") == nil)
+    #expect(read("1234.567") == "1234.567")
+    #expect(read("12.345.67") == nil)
+  }
+}
