@@ -54,8 +54,20 @@ extension Recognizer {
       || id == W.dem || id == W.hom || id == W.khuya
   }
 
-  /// `16/01/2023`, `1-7-2019`, `16.01.2023`; `08/7` after `ngày`, `sáng` ….
+  /// `2023-07-14` (ISO, as some sites print their dateline).
+  func readISODate(at i: Int) -> (date: SimpleDate, end: Int)? {
+    guard let y = year(i), glued(i), isPunct(i + 1, 0x2D), glued(i + 1), isNumeral(i + 2),
+      lx[i + 2].plainDigits == 2, glued(i + 2), isPunct(i + 3, 0x2D), glued(i + 3), isNumeral(i + 4),
+      lx[i + 4].plainDigits == 2, let m = lx[i + 2].number.smallInt, let d = lx[i + 4].number.smallInt,
+      !glued(i + 4) || lx[i + 5].kind == .punctuation && !isPunct(i + 5, 0x2D),
+      SimpleDate.isValid(year: y, month: m, day: d)
+    else { return nil }
+    return (SimpleDate(year: y, month: m, day: d), i + 5)
+  }
+
+  /// `16/01/2023`, `1-7-2019`, `16.01.2023`, `2023-07-14`; `08/7` after `ngày`, `sáng` ….
   func readNumericDate(at i: Int) -> (date: SimpleDate, end: Int)? {
+    if let iso = readISODate(at: i) { return iso }
     guard isNumeral(i), lx[i].plainDigits >= 1, lx[i].plainDigits <= 2, glued(i), i + 2 < lx.count,
       lx[i + 1].kind == .punctuation
     else { return nil }

@@ -24,6 +24,7 @@ import Testing
     Marked("ngày ⟦31/12/2099⟧", .date, "2099-12-31"),
     Marked("⟦ngày 08 tháng 7⟧ vừa qua", .date, "--07-08"),
     Marked("ban hành ⟦01/01/2023⟧.", .date, "2023-01-01"),
+    Marked("Cập nhật ⟦2023-07-14⟧ 18:30", .date, "2023-07-14"),
     Marked("đến hết ngày ⟦30/6/2024⟧; ngày 15-3-2024", .date, "2024-06-30"),
     Marked("Ngày 12/3/2024, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND ngày ⟦10/3/2024⟧.", .date, "2024-03-10"),
   ]
@@ -78,6 +79,7 @@ import Testing
     checkNone("ngày 31/02/2023", [.date])
     checkNone("ngày 32/1/2023 và 15/13/2023", [.date])
     checkNone("ngày 29/2/2023", [.date])
+    checkNone("mã 2023-13-01 và 2023-02-30", [.date])
     checkNone("trong 6 tháng đầu năm, nhiệm vụ", [.period, .count])
     checkNone("9 tháng đầu năm Thanh tra tỉnh", [.period])
     checkNone("năm nay; năm ngoái; quý I", [.period])
