@@ -94,15 +94,17 @@ extension Recognizer {
 
   mutating func numericDate(at i: Int) -> Int? {
     guard let (date, end) = readNumericDate(at: i) else { return nil }
-    // A full date range: `01/01/2023 - 30/6/2023`, `từ 01/01/2023 đến 30/6/2023`.
-    if joinDateRanges, date.year != nil, let next = dateRange(first: date, start: i, end: end) { return next }
+    // A full date range: `01/01/2023 - 30/6/2023`, `từ 01/01/2023 đến 30/6/2023`,
+    // `từ ngày 15/8 đến ngày 30/9/2023` (the first date takes the second one's year).
+    if joinDateRanges, let next = dateRange(first: date, start: i, end: end) { return next }
     return emitDate(date, i, end)
   }
 
-  /// A second full date after `-`, `–` or `đến [ngày]`: the two dates become one period.
+  /// A second full date after `-`, `–` or (after `từ [ngày]`) `đến [ngày]`: the two dates
+  /// become one period. A first date without a year is joined only in the `từ … đến` form.
   mutating func dateRange(first: SimpleDate, start i: Int, end: Int) -> Int? {
     var k = end
-    if isPunct(k, 0x2D) || isPunct(k, 0x2013) || isPunct(k, 0x2014) {
+    if first.year != nil, isPunct(k, 0x2D) || isPunct(k, 0x2013) || isPunct(k, 0x2014) {
       k += 1
     } else if isWord(k, W.den), isWord(i - 1, W.tu) || isWord(i - 2, W.tu) && isWord(i - 1, W.ngay) {
       k += 1
@@ -110,8 +112,15 @@ extension Recognizer {
     } else {
       return nil
     }
-    guard let (second, after) = readNumericDate(at: k), second.year != nil, first < second else { return nil }
-    return emitPeriod(first, second, i, after)
+    guard let (second, after) = readNumericDate(at: k), let year = second.year else { return nil }
+    var from = first
+    if from.year == nil {
+      // `từ 15/12 đến 15/01/2024`: a first day later in the year is in the year before.
+      from.year = (first.month, first.day) <= (second.month, second.day) ? year : year - 1
+      guard SimpleDate.isValid(year: from.year, month: from.month, day: from.day) else { return nil }
+    }
+    guard from < second else { return nil }
+    return emitPeriod(from, second, i, after)
   }
 
   /// `ngày 05 tháng 3 năm 2024` (from `ngày`), `05 tháng 3 năm 2024`; `ngày 5 tháng 3` without
@@ -278,13 +287,24 @@ extension Recognizer {
     return false
   }
 
-  /// `giai đoạn 2021-2025`, `thời kỳ 2016 - 2021`, `nhiệm kỳ 2020 – 2025`: the years' span.
+  /// `giai đoạn 2021-2025`, `thời kỳ 2016 - 2021`, `nhiệm kỳ 2020 – 2025`, `(2020-2022)`:
+  /// the years' span.
   mutating func yearRange(at i: Int, from start: Int) -> Int? {
     let announced = isWord(i - 1, W.doan) && isWord(i - 2, W.giai)
       || isWord(i - 1, W.ky) && (isWord(i - 2, W.thoi) || isWord(i - 2, W.nhiem))
-    guard announced, let y = year(i),
-      isPunct(i + 1, 0x2D) || isPunct(i + 1, 0x2013), let y2 = year(i + 2), y2 > y
+    guard let y = year(i), isPunct(i + 1, 0x2D) || isPunct(i + 1, 0x2013), let y2 = year(i + 2), y2 > y
     else { return nil }
+    if !announced {
+      // Unannounced, only the tight form `(2020-2022)`: a dash touching both years, not a
+      // piece of a document number (`12/2020-2022`), and a span of at most 20 years.
+      guard glued(i), glued(i + 1), y2 - y <= 20 else { return nil }
+      if i > 0, lx[i - 1].end == lx[i].start, lx[i - 1].kind != .punctuation || isPunct(i - 1, 0x2F) || isPunct(i - 1, 0x2D) {
+        return nil
+      }
+      if glued(i + 2), i + 3 < lx.count, lx[i + 3].kind != .punctuation || isPunct(i + 3, 0x2F) || isPunct(i + 3, 0x2D) {
+        return nil
+      }
+    }
     return emitPeriod(SimpleDate(year: y, month: 1, day: 1), SimpleDate(year: y2, month: 12, day: 31), start, i + 3)
   }
 }

@@ -60,16 +60,28 @@ public struct Tokenizer: Sendable {
   public func datesInside(_ token: Token, in text: NormalizedText) -> [Token] {
     guard token.kind == .period, token.start >= 0, token.end <= text.scalars.count else { return [] }
     return text.scalars.withUnsafeBufferPointer { all in
-      let slice = UnsafeBufferPointer(rebasing: all[token.start..<token.end])
+      // A little context before the span, so that the cue of a year-less first date
+      // (`ngày 15/8 đến …`) is seen too.
+      let from = max(0, token.start - 16)
+      let slice = UnsafeBufferPointer(rebasing: all[from..<token.end])
       var lexemes: [Lexeme] = []
       Lexer.lex(slice, into: &lexemes)
       var recognizer = Recognizer(s: slice, lx: lexemes, options: options)
       recognizer.joinDateRanges = false
+      let periodStart: SimpleDate? = {
+        if case .period(let a, _) = token.value { return a }
+        return nil
+      }()
       return recognizer.run().compactMap { t in
-        guard t.kind == .date else { return nil }
+        guard t.kind == .date, case .date(var d) = t.value, t.start + from >= token.start else { return nil }
         var shifted = t
-        shifted.start += token.start
-        shifted.end += token.start
+        shifted.start += from
+        shifted.end += from
+        // `từ ngày 15/8 đến ngày 30/9/2023`: the first date has the year the period gave it.
+        if d.year == nil, let p = periodStart, p.month == d.month, p.day == d.day {
+          d.year = p.year
+          shifted.value = .date(d)
+        }
         return shifted
       }
     }

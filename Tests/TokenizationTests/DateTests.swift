@@ -61,6 +61,7 @@ import Testing
     Marked("⟦Năm 2019⟧, Thanh tra các tỉnh", .period, "2019-01-01..2019-12-31"),
     Marked("“Hành trình đỏ ⟦năm 2023⟧”.", .period, "2023-01-01..2023-12-31"),
     Marked("giai đoạn ⟦2021-2025⟧.", .period, "2021-01-01..2025-12-31"),
+    Marked("Trong 3 năm (⟦2020-2022⟧), tỉnh", .period, "2020-01-01..2022-12-31"),
     Marked("giai đoạn ⟦2021 – 2025⟧.", .period, "2021-01-01..2025-12-31"),
     Marked("UBND tỉnh thời kỳ ⟦2016 - 2021⟧ và 4 tập thể", .period, "2016-01-01..2021-12-31"),
     Marked("trong ⟦năm 2019-2020⟧.", .period, "2019-01-01..2020-12-31"),
@@ -68,6 +69,8 @@ import Testing
     Marked("từ ⟦01/01/2023 đến 30/6/2023⟧,", .period, "2023-01-01..2023-06-30"),
     Marked("từ ngày ⟦01/01/2023 đến ngày 30/6/2023⟧,", .period, "2023-01-01..2023-06-30"),
     Marked("thời kỳ ⟦01/01/2023 - 30/6/2023⟧,", .period, "2023-01-01..2023-06-30"),
+    Marked("Từ ngày ⟦15/8 đến ngày 30/9/2023⟧, Đoàn", .period, "2023-08-15..2023-09-30"),
+    Marked("từ ngày ⟦15/12 đến ngày 15/01/2024⟧", .period, "2023-12-15..2024-01-15"),
   ]
 
   @Test(arguments: dates) func fullAndYearlessDates(_ c: Marked) { check(c) }
@@ -80,6 +83,7 @@ import Testing
     checkNone("ngày 32/1/2023 và 15/13/2023", [.date])
     checkNone("ngày 29/2/2023", [.date])
     checkNone("mã 2023-13-01 và 2023-02-30", [.date])
+    checkNone("số 12/2020-2022/QĐ, mã 2020-2022x, 1990-2020, 2020 - 2022", [.period])
     checkNone("trong 6 tháng đầu năm, nhiệm vụ", [.period, .count])
     checkNone("9 tháng đầu năm Thanh tra tỉnh", [.period])
     checkNone("năm nay; năm ngoái; quý I", [.period])
@@ -120,6 +124,9 @@ import Testing
     #expect(inner.map { text.rawString($0.range) } == ["01/01/2020", "31/12/2022"])
     #expect(inner.map(\.value) == [.date(SimpleDate(year: 2020, month: 1, day: 1)), .date(SimpleDate(year: 2022, month: 12, day: 31))])
     #expect(Tokenizer().datesInside(t[0], in: text).isEmpty)
+    let (text2, t2) = tokenize("Từ ngày 15/8 đến ngày 30/9/2023, Đoàn")
+    guard let p2 = t2.first(where: { $0.kind == .period }) else { Issue.record("no period"); return }
+    #expect(Tokenizer().datesInside(p2, in: text2).map { $0.date?.iso } == ["2023-08-15", "2023-09-30"])
   }
 
   @Test func ratioIsNotADate() {
