@@ -81,7 +81,7 @@ extension Recognizer {
   }
 
   /// The unit after a number at `i`.
-  func unit(at i: Int, afterAmountEnding amountEnd: Int) -> UnitMatch? {
+  func unit(at i: Int) -> UnitMatch? {
     guard i < lx.count else { return nil }
     if lx[i].kind == .punctuation {
       if lx[i].code == 0x25 || lx[i].code == 0xFF05 { return UnitMatch(kind: .percent, unit: "%", end: i + 1) }
@@ -152,7 +152,7 @@ extension Recognizer {
     guard let a = amount(at: k) else { return nil }
     // A plain numeral that is a piece of a date or ratio (`13/32`, `1-7-2019`) has no unit.
     if a.isPlainNumeral, glued(a.end - 1), isPunct(a.end, 0x2F) || isPunct(a.end, 0x3A) { return nil }
-    guard var u = unit(at: a.end, afterAmountEnding: a.end) else { return nil }
+    guard var u = unit(at: a.end) else { return nil }
     guard wordsAcceptable(a, from: k, unitFollows: true) else { return nil }
     if u.kind == .count && !a.value.isWhole { return nil }
     var perUnit: String? = nil

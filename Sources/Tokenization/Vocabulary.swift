@@ -24,113 +24,80 @@ enum Vocabulary {
     ("linh", 20),
     ("rưỡi", 21),
     ("âm", 22),
-    ("phẩy", 23),
-    ("đồng", 24),
-    ("đ", 25),
-    ("vnđ", 26),
-    ("usd", 27),
-    ("đô", 28),
-    ("la", 29),
-    ("đôla", 30),
-    ("euro", 31),
-    ("eur", 32),
-    ("chí", 33),
-    ("m", 34),
-    ("km", 35),
-    ("ha", 36),
-    ("mét", 37),
-    ("vuông", 38),
-    ("hécta", 39),
-    ("hecta", 40),
-    ("héc", 41),
-    ("ta", 42),
-    ("phần", 43),
-    ("hơn", 44),
-    ("trên", 45),
-    ("gần", 46),
-    ("khoảng", 47),
-    ("dưới", 48),
-    ("quá", 49),
-    ("tối", 50),
-    ("đa", 51),
-    ("lên", 52),
-    ("tới", 53),
-    ("đến", 54),
-    ("xấp", 55),
-    ("xỉ", 56),
-    ("ước", 57),
-    ("tính", 58),
-    ("chừng", 59),
-    ("ngót", 60),
-    ("thiểu", 61),
-    ("ít", 62),
-    ("nhất", 63),
-    ("ngày", 64),
-    ("tháng", 65),
-    ("quý", 66),
-    ("đầu", 67),
-    ("cuối", 68),
-    ("sáng", 69),
-    ("chiều", 70),
-    ("trưa", 71),
-    ("đêm", 72),
-    ("hôm", 73),
-    ("khuya", 74),
-    ("thứ", 75),
-    ("chủ", 76),
-    ("từ", 77),
-    ("giờ", 78),
-    ("phút", 79),
-    ("h", 80),
-    ("giai", 81),
-    ("đoạn", 82),
-    ("và", 83),
-    ("i", 84),
-    ("ii", 85),
-    ("iii", 86),
-    ("iv", 87),
-    ("số", 88),
-    ("rạng", 89),
-    ("nửa", 90),
-    ("luật", 91),
-    ("hiến", 92),
-    ("pháp", 93),
-    ("bộ", 94),
-    ("thời", 95),
-    ("kỳ", 96),
-    ("nhiệm", 97),
-    ("sinh", 98)
+    ("đồng", 23),
+    ("đ", 24),
+    ("vnđ", 25),
+    ("usd", 26),
+    ("đô", 27),
+    ("la", 28),
+    ("đôla", 29),
+    ("euro", 30),
+    ("eur", 31),
+    ("chí", 32),
+    ("m", 33),
+    ("km", 34),
+    ("ha", 35),
+    ("mét", 36),
+    ("vuông", 37),
+    ("hécta", 38),
+    ("hecta", 39),
+    ("héc", 40),
+    ("ta", 41),
+    ("phần", 42),
+    ("hơn", 43),
+    ("trên", 44),
+    ("gần", 45),
+    ("khoảng", 46),
+    ("dưới", 47),
+    ("quá", 48),
+    ("tối", 49),
+    ("đa", 50),
+    ("lên", 51),
+    ("tới", 52),
+    ("đến", 53),
+    ("xấp", 54),
+    ("xỉ", 55),
+    ("chừng", 56),
+    ("ngót", 57),
+    ("ngày", 58),
+    ("tháng", 59),
+    ("quý", 60),
+    ("đầu", 61),
+    ("cuối", 62),
+    ("sáng", 63),
+    ("chiều", 64),
+    ("trưa", 65),
+    ("đêm", 66),
+    ("hôm", 67),
+    ("khuya", 68),
+    ("thứ", 69),
+    ("từ", 70),
+    ("h", 71),
+    ("giai", 72),
+    ("đoạn", 73),
+    ("i", 74),
+    ("ii", 75),
+    ("iii", 76),
+    ("iv", 77),
+    ("nửa", 78),
+    ("luật", 79),
+    ("hiến", 80),
+    ("pháp", 81),
+    ("bộ", 82),
+    ("thời", 83),
+    ("kỳ", 84),
+    ("nhiệm", 85)
   ]
 
 
-  /// `(spelling, canonical)`; the canonical form is what `W` refers to.
+  /// `(spelling, canonical)`: the fixed words, their other spellings, and the syllables of
+  /// the counted nouns (which get ids after the fixed ones).
   static let entries: [(spelling: String, canonical: String)] = {
-    var list: [(String, String)] = []
-    func add(_ canonical: String, _ variants: String...) {
-      list.append((canonical, canonical))
-      for v in variants { list.append((v, canonical)) }
-    }
-    // Numbers in words.
-    for w in ["không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "tám", "chín",
-              "mười", "mươi", "trăm", "triệu", "rưỡi", "âm", "phẩy"] { add(w) }
-    add("lăm", "nhăm")
-    add("linh", "lẻ")
-    add("nghìn", "ngàn")
-    add("tỷ", "tỉ")
-    // Money, area, percent.
-    for w in ["đồng", "đ", "usd", "đô", "la", "đôla", "euro", "eur", "chí", "m", "km", "ha", "mét",
-              "vuông", "hécta", "hecta", "héc", "ta", "phần", "ki", "lô"] { add(w) }
-    add("vnđ", "vnd")
-    // Qualifiers.
-    for w in ["hơn", "trên", "gần", "khoảng", "dưới", "quá", "tối", "đa", "lên", "tới", "đến",
-              "xấp", "xỉ", "ước", "tính", "chừng", "ngót", "trong", "thiểu", "ít", "nhất"] { add(w) }
-    // Dates and periods.
-    for w in ["ngày", "tháng", "quý", "đầu", "cuối", "sáng", "chiều", "trưa", "đêm", "hôm",
-              "khuya", "thứ", "chủ", "nhật", "từ", "giờ", "phút", "h", "giai", "đoạn", "i", "ii",
-              "iii", "iv", "và", "số", "nay", "sau", "trước", "qua", "rạng", "nửa", "năm", "giai", "đoạn", "luật", "hiến", "pháp", "bộ", "thời", "kỳ", "nhiệm", "sinh"] { add(w) }
-    // Syllables of counted nouns.
+    var list: [(String, String)] = fixed.map { ($0.0, $0.0) }
+    let variants = [("nhăm", "lăm"), ("lẻ", "linh"), ("ngàn", "nghìn"), ("tỉ", "tỷ"), ("vnd", "vnđ")]
+    list += variants
     for noun in CountedNouns.all {
-      for syllable in CountedNouns.words(noun) { add(String(syllable)) }
+      for syllable in CountedNouns.words(noun) { list.append((String(syllable), String(syllable))) }
     }
     return list
   }()
@@ -163,82 +130,69 @@ enum W {
   static let linh: UInt16 = 20  // linh
   static let ruoi: UInt16 = 21  // rưỡi
   static let am: UInt16 = 22  // âm
-  static let phay: UInt16 = 23  // phẩy
-  static let dong: UInt16 = 24  // đồng
-  static let d: UInt16 = 25  // đ
-  static let vnd: UInt16 = 26  // vnđ
-  static let usd: UInt16 = 27  // usd
-  static let dollar: UInt16 = 28  // đô
-  static let la: UInt16 = 29  // la
-  static let dola: UInt16 = 30  // đôla
-  static let euro: UInt16 = 31  // euro
-  static let eur: UInt16 = 32  // eur
-  static let chi: UInt16 = 33  // chí
-  static let m: UInt16 = 34  // m
-  static let km: UInt16 = 35  // km
-  static let ha: UInt16 = 36  // ha
-  static let met: UInt16 = 37  // mét
-  static let vuong: UInt16 = 38  // vuông
-  static let hecta: UInt16 = 39  // hécta
-  static let hecta2: UInt16 = 40  // hecta
-  static let hec: UInt16 = 41  // héc
-  static let ta: UInt16 = 42  // ta
-  static let phan: UInt16 = 43  // phần
-  static let hon: UInt16 = 44  // hơn
-  static let tren: UInt16 = 45  // trên
-  static let gan: UInt16 = 46  // gần
-  static let khoang: UInt16 = 47  // khoảng
-  static let duoi: UInt16 = 48  // dưới
-  static let qua: UInt16 = 49  // quá
-  static let toi: UInt16 = 50  // tối
-  static let da: UInt16 = 51  // đa
-  static let len: UInt16 = 52  // lên
-  static let toi2: UInt16 = 53  // tới
-  static let den: UInt16 = 54  // đến
-  static let xap: UInt16 = 55  // xấp
-  static let xi: UInt16 = 56  // xỉ
-  static let uoc: UInt16 = 57  // ước
-  static let tinh: UInt16 = 58  // tính
-  static let chung: UInt16 = 59  // chừng
-  static let ngot: UInt16 = 60  // ngót
-  static let thieu: UInt16 = 61  // thiểu
-  static let it: UInt16 = 62  // ít
-  static let nhat: UInt16 = 63  // nhất
-  static let ngay: UInt16 = 64  // ngày
-  static let thang: UInt16 = 65  // tháng
-  static let quy: UInt16 = 66  // quý
-  static let dau: UInt16 = 67  // đầu
-  static let cuoi: UInt16 = 68  // cuối
-  static let sang: UInt16 = 69  // sáng
-  static let chieu: UInt16 = 70  // chiều
-  static let trua: UInt16 = 71  // trưa
-  static let dem: UInt16 = 72  // đêm
-  static let hom: UInt16 = 73  // hôm
-  static let khuya: UInt16 = 74  // khuya
-  static let thu: UInt16 = 75  // thứ
-  static let chu: UInt16 = 76  // chủ
-  static let tu: UInt16 = 77  // từ
-  static let gio: UInt16 = 78  // giờ
-  static let phut: UInt16 = 79  // phút
-  static let h: UInt16 = 80  // h
-  static let giai: UInt16 = 81  // giai
-  static let doan: UInt16 = 82  // đoạn
-  static let va: UInt16 = 83  // và
-  static let romanI: UInt16 = 84  // i
-  static let romanII: UInt16 = 85  // ii
-  static let romanIII: UInt16 = 86  // iii
-  static let romanIV: UInt16 = 87  // iv
-  static let so: UInt16 = 88  // số
-  static let rang: UInt16 = 89  // rạng
-  static let nua: UInt16 = 90  // nửa
-  static let luat: UInt16 = 91  // luật
-  static let hien: UInt16 = 92  // hiến
-  static let phap: UInt16 = 93  // pháp
-  static let bo: UInt16 = 94  // bộ
-  static let thoi: UInt16 = 95  // thời
-  static let ky: UInt16 = 96  // kỳ
-  static let nhiem: UInt16 = 97  // nhiệm
-  static let sinh: UInt16 = 98  // sinh
+  static let dong: UInt16 = 23  // đồng
+  static let d: UInt16 = 24  // đ
+  static let vnd: UInt16 = 25  // vnđ
+  static let usd: UInt16 = 26  // usd
+  static let dollar: UInt16 = 27  // đô
+  static let la: UInt16 = 28  // la
+  static let dola: UInt16 = 29  // đôla
+  static let euro: UInt16 = 30  // euro
+  static let eur: UInt16 = 31  // eur
+  static let chi: UInt16 = 32  // chí
+  static let m: UInt16 = 33  // m
+  static let km: UInt16 = 34  // km
+  static let ha: UInt16 = 35  // ha
+  static let met: UInt16 = 36  // mét
+  static let vuong: UInt16 = 37  // vuông
+  static let hecta: UInt16 = 38  // hécta
+  static let hecta2: UInt16 = 39  // hecta
+  static let hec: UInt16 = 40  // héc
+  static let ta: UInt16 = 41  // ta
+  static let phan: UInt16 = 42  // phần
+  static let hon: UInt16 = 43  // hơn
+  static let tren: UInt16 = 44  // trên
+  static let gan: UInt16 = 45  // gần
+  static let khoang: UInt16 = 46  // khoảng
+  static let duoi: UInt16 = 47  // dưới
+  static let qua: UInt16 = 48  // quá
+  static let toi: UInt16 = 49  // tối
+  static let da: UInt16 = 50  // đa
+  static let len: UInt16 = 51  // lên
+  static let toi2: UInt16 = 52  // tới
+  static let den: UInt16 = 53  // đến
+  static let xap: UInt16 = 54  // xấp
+  static let xi: UInt16 = 55  // xỉ
+  static let chung: UInt16 = 56  // chừng
+  static let ngot: UInt16 = 57  // ngót
+  static let ngay: UInt16 = 58  // ngày
+  static let thang: UInt16 = 59  // tháng
+  static let quy: UInt16 = 60  // quý
+  static let dau: UInt16 = 61  // đầu
+  static let cuoi: UInt16 = 62  // cuối
+  static let sang: UInt16 = 63  // sáng
+  static let chieu: UInt16 = 64  // chiều
+  static let trua: UInt16 = 65  // trưa
+  static let dem: UInt16 = 66  // đêm
+  static let hom: UInt16 = 67  // hôm
+  static let khuya: UInt16 = 68  // khuya
+  static let thu: UInt16 = 69  // thứ
+  static let tu: UInt16 = 70  // từ
+  static let h: UInt16 = 71  // h
+  static let giai: UInt16 = 72  // giai
+  static let doan: UInt16 = 73  // đoạn
+  static let romanI: UInt16 = 74  // i
+  static let romanII: UInt16 = 75  // ii
+  static let romanIII: UInt16 = 76  // iii
+  static let romanIV: UInt16 = 77  // iv
+  static let nua: UInt16 = 78  // nửa
+  static let luat: UInt16 = 79  // luật
+  static let hien: UInt16 = 80  // hiến
+  static let phap: UInt16 = 81  // pháp
+  static let bo: UInt16 = 82  // bộ
+  static let thoi: UInt16 = 83  // thời
+  static let ky: UInt16 = 84  // kỳ
+  static let nhiem: UInt16 = 85  // nhiệm
   /// The highest fixed id.
-  static let last: UInt16 = 98
+  static let last: UInt16 = 85
 }
