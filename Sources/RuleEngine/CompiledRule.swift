@@ -13,11 +13,15 @@ final class CompiledRule: Sendable {
   let emissions: [CompiledEmission]
   let syntax: RuleSyntax
   let file: String
+  /// Syllables and classes every match contains (see `PatternCompiler.requirements`).
+  let requirements: [Requirement]
 
   init(
     id: String, order: Int, priority: Int, program: Program, captureNames: [String],
-    captureGazetteer: [Int?], emissions: [CompiledEmission], syntax: RuleSyntax, file: String
+    captureGazetteer: [Int?], emissions: [CompiledEmission], syntax: RuleSyntax, file: String,
+    requirements: [Requirement]
   ) {
+    self.requirements = requirements
     self.id = id
     self.order = order
     self.priority = priority

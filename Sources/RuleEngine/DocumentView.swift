@@ -3,19 +3,46 @@ import VNText
 
 /// One document's tokens with everything matching needs, computed once per document: each
 /// token's lower-case and diacritic-free key ids and its class mask.
-struct DocumentView {
+///
+/// A class with manually allocated buffers: the matcher reads them without reference counting
+/// or copy-on-write checks. One view serves one `annotate` call on one thread.
+final class DocumentView {
   let text: NormalizedText
   let tokens: [Token]
   let count: Int
   /// Lower-case key id per token (-1 when no rule mentions that key).
-  var lowerIDs: [Int32]
+  let lowerIDs: UnsafeMutableBufferPointer<Int32>
   /// Diacritic-free key id per token (-1 when unknown or not needed).
-  var foldIDs: [Int32]
+  let foldIDs: UnsafeMutableBufferPointer<Int32>
   /// `ClassBit` mask per token.
-  var classMasks: [UInt32]
+  let classMasks: UnsafeMutableBufferPointer<UInt32>
   /// Token starts and ends, for glue checks without copying tokens.
-  var starts: [Int32]
-  var ends: [Int32]
+  let starts: UnsafeMutableBufferPointer<Int32>
+  let ends: UnsafeMutableBufferPointer<Int32>
+  /// The normalized text.
+  let scalars: UnsafeMutableBufferPointer<UInt32>
+  /// Which key ids and classes occur anywhere in the document.
+  let presentLower: [UInt64]
+  let presentFold: [UInt64]
+  let presentClasses: UInt32
+
+  /// True when the document contains `r`.
+  func has(_ r: Requirement) -> Bool {
+    switch r {
+    case .lower(let id): return TokenSet.test(presentLower, id)
+    case .fold(let id): return TokenSet.test(presentFold, id)
+    case .classBit(let bit): return presentClasses & bit.mask != 0
+    }
+  }
+
+  deinit {
+    UnmanagedBuffer.free(lowerIDs)
+    UnmanagedBuffer.free(foldIDs)
+    UnmanagedBuffer.free(classMasks)
+    UnmanagedBuffer.free(starts)
+    UnmanagedBuffer.free(ends)
+    UnmanagedBuffer.free(scalars)
+  }
 
   /// Tokens longer than this (in scalars) get no key: no literal is that long.
   static let maxKeyLength = 48
@@ -131,11 +158,27 @@ struct DocumentView {
         }
       }
     }
-    self.lowerIDs = lowerIDs
-    self.foldIDs = foldIDs
-    self.classMasks = classMasks
-    self.starts = starts
-    self.ends = ends
+    var presentLower = [UInt64](repeating: 0, count: keys.count / 64 + 1)
+    var presentFold = needFold ? presentLower : []
+    var presentClasses: UInt32 = 0
+    for i in 0..<n {
+      let l = lowerIDs[i]
+      if l >= 0 { presentLower[Int(l) >> 6] |= 1 << UInt64(Int(l) & 63) }
+      if needFold {
+        let f = foldIDs[i]
+        if f >= 0 { presentFold[Int(f) >> 6] |= 1 << UInt64(Int(f) & 63) }
+      }
+      presentClasses |= classMasks[i]
+    }
+    self.presentLower = presentLower
+    self.presentFold = presentFold
+    self.presentClasses = presentClasses
+    self.lowerIDs = UnmanagedBuffer.make(lowerIDs)
+    self.foldIDs = UnmanagedBuffer.make(foldIDs)
+    self.classMasks = UnmanagedBuffer.make(classMasks)
+    self.starts = UnmanagedBuffer.make(starts)
+    self.ends = UnmanagedBuffer.make(ends)
+    self.scalars = UnmanagedBuffer.make(text.scalars)
   }
 
   /// True when token `t` starts exactly where token `t - 1` ends.

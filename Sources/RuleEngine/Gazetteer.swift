@@ -2,7 +2,10 @@ import RuleLanguage
 import VNText
 
 /// A gazetteer file compiled into a trie keyed by token (lower-case key ids).
-struct Gazetteer: Sendable {
+///
+/// A class so that the matcher shares it without copying; it is filled while the rule set is
+/// loaded and never changed afterwards, hence `@unchecked Sendable`.
+final class Gazetteer: @unchecked Sendable {
   /// The name used in patterns (`@provinces` → `provinces`).
   var name: String
   /// The file it came from.
@@ -22,7 +25,7 @@ struct Gazetteer: Sendable {
   }
 
   /// Adds the entries of a gazetteer file's text; problems are reported as diagnostics.
-  mutating func add(text: String, keys: inout KeyTable, normalizer: Normalizer) -> [Diagnostic] {
+  func add(text: String, keys: inout KeyTable, normalizer: Normalizer) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var lineNumber = 0
     for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -80,6 +83,26 @@ struct Gazetteer: Sendable {
       if terminal[Int(node)] >= 0 { out.append(t) }
     }
     return out.reversed()
+  }
+
+  /// Walks the trie from `start`: returns the end of the longest entry (-1 if none) and calls
+  /// `shorter` with the ends of the shorter ones, shortest first. Allocates nothing.
+  @inline(__always)
+  func walk(_ doc: DocumentView, from start: Int, shorter: (Int) -> Void) -> Int {
+    var node: Int32 = 0
+    var t = start
+    var best = -1
+    while t < doc.count {
+      let id = doc.lowerIDs[t]
+      guard id >= 0, let next = children[Int(node)][id] else { break }
+      node = next
+      t += 1
+      if terminal[Int(node)] >= 0 {
+        if best >= 0 { shorter(best) }
+        best = t
+      }
+    }
+    return best
   }
 
   /// The canonical form of the entry covering exactly `range` of tokens.

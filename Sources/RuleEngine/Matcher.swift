@@ -77,8 +77,11 @@ enum Matcher {
     }
     scratch.stack.removeAll(keepingCapacity: true)
     scratch.stack.append((0, 0, Int32(start)))
-    return program.instructions.withUnsafeBufferPointer { instructions in
-      program.atoms.withUnsafeBufferPointer { atoms in
+    let instructions = program.instructionPointer
+    let pcCount = instructions.count
+    let atoms = program.atomPointer
+    do {
+      do {
         while let frame = scratch.stack.popLast() {
           if frame.0 == 1 {
             scratch.slots[Int(frame.1)] = Int(frame.2)
@@ -89,7 +92,9 @@ enum Matcher {
           thread: while true {
             let offset = pos - start
             if offset >= width { break thread }
-            let key = pc * width + offset
+            // Offset-major: an attempt touches a few offsets near its start, so its stamps
+            // stay in a few cache lines however large the program.
+            let key = offset * pcCount + pc
             if scratch.stamps[key] == gen { break thread }
             scratch.stamps[key] = gen
             switch instructions[pc] {
@@ -114,13 +119,13 @@ enum Matcher {
             case .atom(let a):
               let atom = atoms[a]
               if case .gazetteer(let g) = atom {
-                let ends = gazetteers[g].ends(in: doc, at: pos)
-                guard let longest = ends.first else {
+                // Every entry ending here: push the shorter ones, continue with the longest.
+                let longest = gazetteers[g].walk(doc, from: pos) { shorter in
+                  scratch.stack.append((0, Int32(pc + 1), Int32(shorter)))
+                }
+                guard longest >= 0 else {
                   trace?.pointee.fail(atom: a, at: pos)
                   break thread
-                }
-                for e in ends.dropFirst().reversed() {
-                  scratch.stack.append((0, Int32(pc + 1), Int32(e)))
                 }
                 pos = longest
                 pc += 1
@@ -154,13 +159,11 @@ enum Matcher {
       return matchLiteral(program, Int(first), Int(count), mode, doc: doc, at: pos)
     case .code:
       return matchCode(doc: doc, at: pos)
-    case .not(let first, let count):
+    case .not(let set):
       if doc.classMasks[pos] & ClassBit.newline.mask != 0 { return -1 }
-      for k in Int(first)..<Int(first + count)
-      where matchAtom(program.negated[k], program: program, doc: doc, at: pos) >= 0 {
-        return -1
-      }
-      return pos + 1
+      return program.setPointer[Int(set)].contains(doc, pos) ? -1 : pos + 1
+    case .oneOf(let set):
+      return program.setPointer[Int(set)].contains(doc, pos) ? pos + 1 : -1
     case .gazetteer:
       return -1
     }
@@ -172,7 +175,7 @@ enum Matcher {
     var t = pos
     for k in 0..<count {
       guard t < doc.count else { return -1 }
-      let p = program.pieces[first + k]
+      let p = program.piecePointer[first + k]
       switch mode {
       case .caseInsensitive:
         if doc.lowerIDs[t] != p.lower { return -1 }
@@ -183,7 +186,7 @@ enum Matcher {
         let exact = program.exact[first + k]
         let s = Int(doc.starts[t]), e = Int(doc.ends[t])
         if e - s != exact.count { return -1 }
-        for j in 0..<exact.count where doc.text.scalars[s + j] != exact[j] { return -1 }
+        for j in 0..<exact.count where doc.scalars[s + j] != exact[j] { return -1 }
       }
       if k > 0 && p.glued && !doc.touchesPrevious(t) { return -1 }
       t += 1
@@ -196,7 +199,7 @@ enum Matcher {
     func isJoiner(_ t: Int) -> Bool {
       let s = Int(doc.starts[t])
       guard doc.ends[t] - doc.starts[t] == 1 else { return false }
-      switch doc.text.scalars[s] {
+      switch doc.scalars[s] {
       case 0x2D, 0x2F, 0x2E, 0x5F, 0x26, 0x2013: return true  // - / . _ & –
       default: return false
       }
@@ -216,7 +219,7 @@ enum Matcher {
     while t > pos + 1 && doc.classMasks[t - 1] & punct != 0 { t -= 1 }
     // A code has a digit or a capital letter somewhere.
     for k in Int(doc.starts[pos])..<Int(doc.ends[t - 1]) {
-      let c = doc.text.scalars[k]
+      let c = doc.scalars[k]
       if (c >= 0x30 && c <= 0x39) || ScalarCase.upper(c) { return t }
     }
     return -1

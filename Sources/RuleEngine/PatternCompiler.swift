@@ -102,6 +102,12 @@ struct PatternCompiler {
         span += emit(x, glued: glued)
       }
       return span
+    case .alternatives(let xs) where xs.count > 2 && isSingleTokenChoice(e):
+      // `(="Nguyễn" | ="Trần" | …)`: one set lookup instead of a chain of a hundred tries.
+      var atoms: [Atom] = []
+      collectSingleTokenAtoms(e, into: &atoms)
+      addAtom(.oneOf(set: makeTokenSet(atoms)), e)
+      return 1
     case .alternatives(let xs):
       // split L1, next; L1: a; jump end; next: split L2, next2; ... last: z; end:
       var jumps: [Int] = []
@@ -169,9 +175,7 @@ struct PatternCompiler {
     case .negation(let inner):
       var atoms: [Atom] = []
       collectSingleTokenAtoms(inner, into: &atoms)
-      let first = Int32(program.negated.count)
-      program.negated += atoms
-      addAtom(.not(first: first, count: Int32(atoms.count)), e)
+      addAtom(.not(set: makeTokenSet(atoms)), e)
       return 1
     case .glued(let inner):
       return emit(inner, glued: true)
@@ -203,6 +207,69 @@ struct PatternCompiler {
       source = saved
       macroStack.removeLast()
     default: break  // reported by the parser
+    }
+  }
+
+  /// True for an element that is always exactly one token from a fixed set: a one-syllable
+  /// literal, a one-token class, or alternatives (and macros) of those, without captures.
+  private func isSingleTokenChoice(_ e: PatternElement, depth: Int = 0) -> Bool {
+    guard depth < 32 else { return false }
+    switch e.kind {
+    case .literal(let text, _):
+      return LiteralSplitter.split(normalizer.normalize(text).string).count == 1
+    case .tokenClass(let name): return name != "CODE" && ClassBit(name: name) != nil
+    case .anyToken: return true
+    case .alternatives(let xs): return xs.allSatisfy { isSingleTokenChoice($0, depth: depth + 1) }
+    case .macro(let name):
+      guard let body = macros[name]?.pattern.element else { return false }
+      return isSingleTokenChoice(body, depth: depth + 1)
+    default: return false
+    }
+  }
+
+  private mutating func makeTokenSet(_ atoms: [Atom]) -> Int32 {
+    var set = TokenSet()
+    for a in atoms {
+      switch a {
+      case .literal(let first, _, let mode):
+        let piece = program.pieces[Int(first)]
+        switch mode {
+        case .caseInsensitive: TokenSet.set(&set.lowerBits, piece.lower)
+        case .diacriticInsensitive: TokenSet.set(&set.foldBits, piece.fold)
+        case .caseSensitive: set.exact[piece.lower, default: []].append(program.exact[Int(first)])
+        }
+      case .tokenClass(let bit): set.classMask |= bit.mask
+      case .any: set.classMask |= ClassBit.any.mask
+      default: break
+      }
+    }
+    program.tokenSets.append(set)
+    return Int32(program.tokenSets.count - 1)
+  }
+
+  /// What every match of `e` must contain: literal syllables (by key id) and token classes.
+  /// A document that lacks one of them cannot match, so the rule is skipped for it.
+  mutating func requirements(of e: PatternElement, depth: Int = 0) -> [Requirement] {
+    guard depth < 32 else { return [] }
+    switch e.kind {
+    case .literal(let text, let mode):
+      let pieces = LiteralSplitter.split(normalizer.normalize(text).string)
+      return pieces.map { p in
+        let scalars = p.text.unicodeScalars.map(\.value)
+        return mode == .diacriticInsensitive
+          ? .fold(keys.intern(KeyTable.foldKey(scalars))) : .lower(keys.intern(KeyTable.lowerKey(scalars)))
+      }
+    case .tokenClass(let name):
+      guard let bit = ClassBit(name: name), bit != .any else { return [] }
+      return [.classBit(bit)]
+    case .sequence(let xs): return xs.flatMap { requirements(of: $0, depth: depth + 1) }
+    case .capture(_, let x), .glued(let x): return requirements(of: x, depth: depth + 1)
+    case .repetition(let x, let minCount, _, _):
+      return minCount >= 1 ? requirements(of: x, depth: depth + 1) : []
+    case .macro(let name):
+      guard let body = macros[name]?.pattern.element else { return [] }
+      return requirements(of: body, depth: depth + 1)
+    default: return []
     }
   }
 

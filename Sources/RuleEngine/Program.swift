@@ -4,8 +4,9 @@ import RuleLanguage
 ///
 /// Instructions form a graph; `split` prefers its first branch. Each `atom` consumes one or more
 /// tokens; a gazetteer atom may end at several places (longest first). Atoms are plain values
-/// (indices into `pieces` and `negated`), so the hot loop copies no reference-counted payloads.
-final class Program: Sendable {
+/// (indices into `pieces` and `tokenSets`), so the hot loop copies no reference-counted payloads.
+/// `@unchecked Sendable`: the unmanaged buffers are written once in `init` and only read after.
+final class Program: @unchecked Sendable {
   enum Instruction: Sendable, Equatable {
     case atom(Int)
     case split(Int, Int)
@@ -22,10 +23,24 @@ final class Program: Sendable {
   let pieces: [LiteralPiece]
   /// Exact scalars of each piece, for case-sensitive literals.
   let exact: [[UInt32]]
-  /// The one-token atoms inside `!( … )`.
-  let negated: [Atom]
+  /// The sets of one-token elements inside `!( … )`.
+  let tokenSets: [TokenSet]
   /// The most tokens a match can span.
   let maxSpan: Int
+
+  // Unmanaged copies for the matcher's inner loop (no reference counting).
+  let instructionPointer: UnsafeMutableBufferPointer<Instruction>
+  let atomPointer: UnsafeMutableBufferPointer<Atom>
+  let piecePointer: UnsafeMutableBufferPointer<LiteralPiece>
+  let setPointer: UnsafeMutableBufferPointer<FrozenTokenSet>
+
+  deinit {
+    UnmanagedBuffer.free(instructionPointer)
+    UnmanagedBuffer.free(atomPointer)
+    UnmanagedBuffer.free(piecePointer)
+    for s in setPointer { s.deallocate() }
+    UnmanagedBuffer.free(setPointer)
+  }
 
   init(_ b: ProgramBuilder) {
     instructions = b.instructions
@@ -33,8 +48,12 @@ final class Program: Sendable {
     atomInfo = b.atomInfo
     pieces = b.pieces
     exact = b.exact
-    negated = b.negated
+    tokenSets = b.tokenSets
     maxSpan = b.maxSpan
+    instructionPointer = UnmanagedBuffer.make(b.instructions)
+    atomPointer = UnmanagedBuffer.make(b.atoms)
+    piecePointer = UnmanagedBuffer.make(b.pieces)
+    setPointer = UnmanagedBuffer.make(b.tokenSets.map(FrozenTokenSet.init))
   }
 }
 
@@ -45,7 +64,7 @@ struct ProgramBuilder {
   var atomInfo: [AtomInfo] = []
   var pieces: [LiteralPiece] = []
   var exact: [[UInt32]] = []
-  var negated: [Atom] = []
+  var tokenSets: [TokenSet] = []
   var maxSpan = 0
 }
 
@@ -101,8 +120,10 @@ enum Atom: Sendable, Equatable {
   case code
   case gazetteer(Int)
   case any
-  /// One token matched by none of `negated[first ..< first + count]`.
-  case not(first: Int32, count: Int32)
+  /// One token (not a newline) outside `tokenSets[set]`.
+  case not(set: Int32)
+  /// One token inside `tokenSets[set]`: alternatives of one-token elements, tested at once.
+  case oneOf(set: Int32)
 }
 
 /// An atom with the pattern text it came from, for `explain`.
@@ -115,4 +136,11 @@ struct AtomInfo: Sendable {
   var column: Int
   /// The macro the atom comes from, if any.
   var macro: String?
+}
+
+/// Something a document must contain for a rule to have any chance there.
+enum Requirement: Sendable, Equatable, Hashable {
+  case lower(Int32)
+  case fold(Int32)
+  case classBit(ClassBit)
 }

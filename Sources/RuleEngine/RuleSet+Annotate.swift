@@ -35,9 +35,13 @@ extension RuleSet {
 
   func run(_ text: NormalizedText, tokens: [Token]) -> AnnotationRun {
     let doc = view(text, tokens: tokens)
-    var scratch = MatchScratch()
-    scratch.stamps = [UInt32](repeating: 0, count: maxStamps)
+    var scratch = scratchPool.take()
+    defer { scratchPool.give(scratch) }
+    // Rules whose required syllables or classes are missing from the document are never tried:
+    // marking them as tried at every position costs one comparison.
     var tried = [Int32](repeating: -1, count: rules.count)
+    let never = Int32.max
+    for (r, rule) in rules.enumerated() where !rule.requirements.allSatisfy(doc.has) { tried[r] = never }
     var candidates: [Candidate] = []
     var lists: [[Int32]] = []
     lists.reserveCapacity(8)
@@ -66,7 +70,7 @@ extension RuleSet {
       if lists.isEmpty { continue }
       let p32 = Int32(pos)
       for list in lists {
-        for r in list where tried[Int(r)] != p32 {
+        for r in list where tried[Int(r)] != p32 && tried[Int(r)] != never {
           tried[Int(r)] = p32
           let rule = rules[Int(r)]
           if let m = Matcher.run(
@@ -175,16 +179,24 @@ enum ConflictResolver {
       if a.ruleIndex != b.ruleIndex { return rules[a.ruleIndex].order < rules[b.ruleIndex].order }
       return a.annotation.start < b.annotation.start
     }
-    var accepted: [String: [Int]] = [:]
+    // Accepted spans per type, kept sorted by start (they never overlap each other), so each
+    // candidate is checked against its two neighbours only.
+    var accepted: [String: [(start: Int, end: Int, index: Int)]] = [:]
     for i in entities {
       let a = candidates[i].annotation
-      if let w = accepted[a.type, default: []].first(where: {
-        let b = candidates[$0].annotation
-        return a.start < b.end && b.start < a.end
-      }) {
-        lostTo[i] = w
+      var spans = accepted[a.type, default: []]
+      var lo = 0, hi = spans.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if spans[mid].start < a.start { lo = mid + 1 } else { hi = mid }
+      }
+      if lo > 0, spans[lo - 1].end > a.start {
+        lostTo[i] = spans[lo - 1].index
+      } else if lo < spans.count, spans[lo].start < a.end {
+        lostTo[i] = spans[lo].index
       } else {
-        accepted[a.type, default: []].append(i)
+        spans.insert((a.start, a.end, i), at: lo)
+        accepted[a.type] = spans
         winners.append(i)
       }
     }

@@ -88,7 +88,7 @@ extension RuleSet {
                      at: SourceLocation(file: s.path, line: 1, column: 1)))
         continue
       }
-      var g = Gazetteer(name: name, path: s.path)
+      let g = Gazetteer(name: name, path: s.path)
       diagnostics += g.add(text: s.text, keys: &keys, normalizer: normalizer)
       gazetteerIndex[name] = gazetteers.count
       gazetteers.append(g)
@@ -193,7 +193,8 @@ extension RuleSet {
           CompiledRule(
             id: rule.id, order: compiled.count, priority: rule.priority, program: program,
             captureNames: names, captureGazetteer: compiler.captureGazetteer, emissions: emissions,
-            syntax: rule, file: file.path))
+            syntax: rule, file: file.path,
+            requirements: Array(Set(rule.pattern.element.map { compiler.requirements(of: $0) } ?? []))))
       }
     }
     diagnostics += compiler.diagnostics

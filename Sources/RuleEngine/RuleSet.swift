@@ -24,6 +24,8 @@ public final class RuleSet: Sendable {
   /// The classes that some rule starts with, as a `ClassBit` mask.
   let classIndexMask: UInt32
   let maxStamps: Int
+  /// Working memory for the matcher, reused across documents and threads.
+  let scratchPool = ScratchPool()
 
   /// `sha256:<hex>` over every rule and gazetteer file (sorted relative paths and contents).
   public let fingerprint: String
@@ -72,6 +74,17 @@ public final class RuleSet: Sendable {
           if mode == .diacriticInsensitive { fold.insert(p.fold) } else { lower.insert(p.lower) }
         case .tokenClass(let bit): classes.insert(bit.rawValue)
         case .gazetteer(let g): lower.formUnion(gazetteers[g].firstKeys)
+        case .oneOf(let k):
+          let set = rule.program.tokenSets[Int(k)]
+          for (w, word) in set.lowerBits.enumerated() where word != 0 {
+            for b in 0..<64 where word & (1 << UInt64(b)) != 0 { lower.insert(Int32(w * 64 + b)) }
+          }
+          for (w, word) in set.foldBits.enumerated() where word != 0 {
+            for b in 0..<64 where word & (1 << UInt64(b)) != 0 { fold.insert(Int32(w * 64 + b)) }
+          }
+          lower.formUnion(set.exact.keys)
+          if set.classMask & ClassBit.any.mask != 0 { anywhere = true }
+          for bit in ClassBit.allCases where set.classMask & bit.mask != 0 { classes.insert(bit.rawValue) }
         case .any, .not, .code: anywhere = true
         }
       }

@@ -1,0 +1,80 @@
+import Tokenization
+
+/// A set of one-token elements, for `!( … )`: tested with a class-mask check and a bit lookup
+/// by key id, so a negation over a hundred surnames costs the same as over one.
+struct TokenSet: Sendable {
+  /// Classes in the set (`ClassBit` mask; `ANY` means every non-newline token).
+  var classMask: UInt32 = 0
+  /// Case-insensitive literals: bits by lower-case key id.
+  var lowerBits: [UInt64] = []
+  /// Diacritic-insensitive literals: bits by diacritic-free key id.
+  var foldBits: [UInt64] = []
+  /// Case-sensitive literals: exact scalars by lower-case key id.
+  var exact: [Int32: [[UInt32]]] = [:]
+
+  static func set(_ bits: inout [UInt64], _ id: Int32) {
+    let word = Int(id) >> 6
+    if bits.count <= word { bits += [UInt64](repeating: 0, count: word + 1 - bits.count) }
+    bits[word] |= 1 << UInt64(Int(id) & 63)
+  }
+
+  @inline(__always) static func test(_ bits: [UInt64], _ id: Int32) -> Bool {
+    guard id >= 0 else { return false }
+    let word = Int(id) >> 6
+    return word < bits.count && bits[word] & (1 << UInt64(Int(id) & 63)) != 0
+  }
+
+}
+
+/// A `TokenSet` in unmanaged memory, for the matcher (freed by its `Program`).
+struct FrozenTokenSet {
+  let classMask: UInt32
+  let lowerBits: UnsafeMutableBufferPointer<UInt64>
+  let foldBits: UnsafeMutableBufferPointer<UInt64>
+  /// Lower-case ids that have case-sensitive candidates (a quick filter before `exact`).
+  let exactBits: UnsafeMutableBufferPointer<UInt64>
+  let exact: [Int32: [[UInt32]]]
+
+  init(_ set: TokenSet) {
+    let buffer: ([UInt64]) -> UnsafeMutableBufferPointer<UInt64> = UnmanagedBuffer.make
+    classMask = set.classMask
+    lowerBits = buffer(set.lowerBits)
+    foldBits = buffer(set.foldBits)
+    var e: [UInt64] = []
+    for k in set.exact.keys { TokenSet.set(&e, k) }
+    exactBits = buffer(e)
+    exact = set.exact
+  }
+
+  func deallocate() {
+    UnmanagedBuffer.free(lowerBits)
+    UnmanagedBuffer.free(foldBits)
+    UnmanagedBuffer.free(exactBits)
+  }
+
+  @inline(__always) static func test(_ bits: UnsafeMutableBufferPointer<UInt64>, _ id: Int32) -> Bool {
+    guard id >= 0 else { return false }
+    let word = Int(id) >> 6
+    return word < bits.count && bits[word] & (1 << UInt64(Int(id) & 63)) != 0
+  }
+
+  /// True when the token at `pos` is in the set.
+  @inline(__always) func contains(_ doc: DocumentView, _ pos: Int) -> Bool {
+    if doc.classMasks[pos] & classMask != 0 { return true }
+    let lower = doc.lowerIDs[pos]
+    if FrozenTokenSet.test(lowerBits, lower) { return true }
+    if foldBits.count > 0 && FrozenTokenSet.test(foldBits, doc.foldIDs[pos]) { return true }
+    if FrozenTokenSet.test(exactBits, lower), let candidates = exact[lower] {
+      let s = Int(doc.starts[pos]), e = Int(doc.ends[pos])
+      for c in candidates where c.count == e - s {
+        var same = true
+        for j in 0..<c.count where doc.scalars[s + j] != c[j] {
+          same = false
+          break
+        }
+        if same { return true }
+      }
+    }
+    return false
+  }
+}
