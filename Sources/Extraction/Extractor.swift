@@ -182,7 +182,7 @@ public final class Extractor: Sendable {
     if n.scalars.isEmpty {
       warnings.append(Warning(code: "empty_document", message: "the document has no text"))
     }
-    let mentions = MentionBuilder.build(text: n, tokens: tokens, hits: hits, warnings: &warnings)
+    let mentions = MentionBuilder.build(text: n, tokens: tokens, hits: hits, tokenizer: tokenizer, warnings: &warnings)
     return Record(id: id, source: source, published: published?.iso, mentions: mentions, warnings: warnings)
   }
 }

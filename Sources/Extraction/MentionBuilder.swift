@@ -27,7 +27,9 @@ enum MentionBuilder {
     }
   }
 
-  static func build(text n: NormalizedText, tokens: [Token], hits: [RuleHit], warnings: inout [Warning]) -> [Mention] {
+  static func build(
+    text n: NormalizedText, tokens: [Token], hits: [RuleHit], tokenizer: Tokenizer, warnings: inout [Warning]
+  ) -> [Mention] {
     var mentions: [Mention] = []
     // Normalized start of a typed token → index of its mention, for role hits.
     var byStart: [Int: Int] = [:]
@@ -44,6 +46,18 @@ enum MentionBuilder {
         guard from.year != nil, to.year != nil else { continue }
         fields = .period(from: from, to: to)
       case .number: continue
+      }
+      if token.kind == .period {
+        // A full date range (`từ ngày 01/01/2023 đến ngày 31/12/2023`) is one period, and its
+        // two dates are dates too.
+        for inner in tokenizer.datesInside(token, in: n) {
+          guard case .date(let d)? = inner.value, d.year != nil else { continue }
+          let r = n.rawRange(inner.range)
+          mentions.append(
+            Mention(
+              type: "date", text: String(scalarValues: n.raw[r]), start: r.lowerBound, end: r.upperBound,
+              rule: "tokenizer", fields: .date(d)))
+        }
       }
       let r = n.rawRange(token.range)
       byStart[token.start] = mentions.count

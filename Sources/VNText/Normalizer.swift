@@ -46,48 +46,142 @@ public struct Normalizer: Sendable {
 
   /// Normalizes already-decoded scalar values.
   public func normalize(scalars raw: [UInt32], warnings: [TextWarning] = []) -> NormalizedText {
-    var out = [UInt32]()
-    var map = [Int32]()
-    out.reserveCapacity(raw.count)
-    map.reserveCapacity(raw.count + 1)
-    raw.withUnsafeBufferPointer { src in
-      var segmenter = NFCSegmenter()
-      let n = src.count
-      var i = 0
-      var lastWasSpace = false
-      while i < n {
-        var c = src[i]
-        let origin = Int32(i)
-        var next = i + 1
-        if c == 0x26, options.decodeEntities, let (value, after) = HTMLEntities.decode(src, at: i) {
-          c = value
-          next = after
-        }
-        i = next
-        switch SpaceClass.of(c) {
-        case .none:
-          lastWasSpace = false
-          segmenter.push(c, origin, &out, &map)
-        case .space:
-          if !lastWasSpace { segmenter.push(0x20, origin, &out, &map) }
-          lastWasSpace = true
-        case .removed:
-          continue
-        case .carriageReturn:
-          lastWasSpace = false
-          // "\r\n" becomes one "\n" that maps back to both; a lone "\r" is a line break.
-          if i < n && src[i] == 0x0A { i += 1 }
-          segmenter.push(0x0A, origin, &out, &map)
-        case .newline:
-          lastWasSpace = false
-          segmenter.push(0x0A, origin, &out, &map)
-        }
+    // Output never outgrows the input except when NFC expands a segment, which is rare
+    // enough (a few historic characters) to redo the document with room to spare.
+    var capacity = raw.count + 16
+    while true {
+      if let (out, map) = normalize(raw, capacity: capacity) {
+        var scalars = out
+        ToneMarkNormalizer.apply(options.toneMarks, to: &scalars)
+        return NormalizedText(raw: raw, scalars: scalars, rawOffsets: map, warnings: warnings)
       }
-      segmenter.flush(&out, &map)
+      capacity = capacity * 3 + 16
     }
-    map.append(Int32(raw.count))
-    ToneMarkNormalizer.apply(options.toneMarks, to: &out)
-    return NormalizedText(raw: raw, scalars: out, rawOffsets: map, warnings: warnings)
+  }
+
+  /// One pass; nil when the output would need more than `capacity` scalars.
+  private func normalize(_ raw: [UInt32], capacity: Int) -> ([UInt32], [Int32])? {
+    var overflow = false
+    var map: [Int32] = []
+    let out = [UInt32](unsafeUninitializedCapacity: capacity) { outBuffer, outCount in
+      map = [Int32](unsafeUninitializedCapacity: capacity + 1) { mapBuffer, mapCount in
+        var w = SegmentWriter(out: outBuffer.baseAddress!, map: mapBuffer.baseAddress!, capacity: capacity)
+        raw.withUnsafeBufferPointer { src in
+          let n = src.count
+          var i = 0
+          var lastWasSpace = false
+          while i < n && !w.overflow {
+            var c = src[i]
+            let origin = Int32(i)
+            i += 1
+            if c > 0x20 && c < 0x7F && c != 0x26 {  // printable ASCII but '&': the common case
+              lastWasSpace = false
+              w.emitStable(c, origin)
+              continue
+            }
+            if c == 0x26, options.decodeEntities, let (value, after) = HTMLEntities.decode(src, at: i - 1) {
+              c = value
+              i = after
+            }
+            switch SpaceClass.of(c) {
+            case .none:
+              lastWasSpace = false
+              w.emit(c, origin)
+            case .space:
+              if !lastWasSpace { w.emitStable(0x20, origin) }
+              lastWasSpace = true
+            case .removed:
+              continue
+            case .carriageReturn:
+              lastWasSpace = false
+              // "\r\n" becomes one "\n" that maps back to both; a lone "\r" is a line break.
+              if i < n && src[i] == 0x0A { i += 1 }
+              w.emitStable(0x0A, origin)
+            case .newline:
+              lastWasSpace = false
+              w.emitStable(0x0A, origin)
+            }
+          }
+          w.finishSegment()
+        }
+        overflow = w.overflow
+        mapBuffer[w.count] = Int32(raw.count)
+        mapCount = overflow ? 0 : w.count + 1
+        outCount = overflow ? 0 : w.count
+      }
+    }
+    return overflow ? nil : (out, map)
+  }
+}
+
+/// Writes normalized scalars and their raw origins, applying NFC per normalization segment.
+///
+/// Scalars are written straight to the output. A segment (a starter and the marks after it)
+/// goes through ICU only when it is "dirty": it has a non-starter, or a starter that is not NFC
+/// on its own. Clean Vietnamese text is nearly all clean single-scalar segments.
+struct SegmentWriter {
+  let out: UnsafeMutablePointer<UInt32>
+  let map: UnsafeMutablePointer<Int32>
+  let capacity: Int
+  var count = 0
+  var segmentStart = 0
+  var dirty = false
+  var overflow = false
+
+  init(out: UnsafeMutablePointer<UInt32>, map: UnsafeMutablePointer<Int32>, capacity: Int) {
+    self.out = out
+    self.map = map
+    self.capacity = capacity
+  }
+
+  /// A scalar known to be an NFC starter that is stable on its own (ASCII, space, newline).
+  @inline(__always)
+  mutating func emitStable(_ c: UInt32, _ origin: Int32) {
+    if dirty { finishSegment() }
+    segmentStart = count
+    append(c, origin)
+  }
+
+  @inline(__always)
+  mutating func emit(_ c: UInt32, _ origin: Int32) {
+    let flags = NFCTable.flags(c)
+    if flags & NFCTable.boundaryBefore != 0 {
+      if dirty { finishSegment() }
+      segmentStart = count
+      if flags & NFCTable.stableAlone == 0 { dirty = true }
+    } else {
+      dirty = true
+    }
+    append(c, origin)
+  }
+
+  @inline(__always)
+  mutating func append(_ c: UInt32, _ origin: Int32) {
+    guard count < capacity else { overflow = true; return }
+    out[count] = c
+    map[count] = origin
+    count += 1
+  }
+
+  /// Runs ICU over the dirty segment `[segmentStart, count)` and writes the result back.
+  mutating func finishSegment() {
+    guard dirty else { return }
+    dirty = false
+    let length = count - segmentStart
+    guard length > 0 else { return }
+    guard length <= 120 else { return }  // a pathological run of marks is kept as it is
+    var buffer = [UInt32](repeating: 0, count: length * 3 + 4)
+    let written = buffer.withUnsafeMutableBufferPointer { d in
+      vnx_nfc_utf32(out + segmentStart, Int32(length), d.baseAddress, Int32(d.count))
+    }
+    guard written >= 0 else { return }  // ICU failed: keep the text as it is
+    let origin = map[segmentStart]
+    guard segmentStart + Int(written) <= capacity else { overflow = true; return }
+    for k in 0..<Int(written) {
+      out[segmentStart + k] = buffer[k]
+      map[segmentStart + k] = origin
+    }
+    count = segmentStart + Int(written)
   }
 }
 
@@ -106,56 +200,6 @@ enum SpaceClass {
     case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: return .removed
     case 0x00...0x1F, 0x7F...0x9F: return .space  // stray control characters
     default: return .none
-    }
-  }
-}
-
-/// Applies NFC one normalization segment at a time, keeping each output scalar's origin.
-struct NFCSegmenter {
-  var pending: [UInt32] = []
-  var pendingOrigin: Int32 = 0
-
-  init() { pending.reserveCapacity(16) }
-
-  @inline(__always)
-  mutating func push(_ c: UInt32, _ origin: Int32, _ out: inout [UInt32], _ map: inout [Int32]) {
-    let flags = NFCTable.flags(c)
-    if flags & NFCTable.boundaryBefore != 0 {
-      if !pending.isEmpty { flush(&out, &map) }
-      pending.append(c)
-      pendingOrigin = origin
-    } else {
-      if pending.isEmpty { pendingOrigin = origin }
-      pending.append(c)
-    }
-  }
-
-  mutating func flush(_ out: inout [UInt32], _ map: inout [Int32]) {
-    defer { pending.removeAll(keepingCapacity: true) }
-    if pending.count == 1 && NFCTable.flags(pending[0]) & NFCTable.stableAlone != 0 {
-      out.append(pending[0])
-      map.append(pendingOrigin)
-      return
-    }
-    if pending.isEmpty { return }
-    var buffer = [UInt32](repeating: 0, count: pending.count * 3 + 4)
-    let written = pending.count <= 120
-      ? pending.withUnsafeBufferPointer { p in
-        buffer.withUnsafeMutableBufferPointer { d in
-          vnx_nfc_utf32(p.baseAddress, Int32(p.count), d.baseAddress, Int32(d.count))
-        }
-      } : -1
-    if written < 0 {
-      // A pathological run of marks (or an ICU failure): keep it as it is.
-      for c in pending {
-        out.append(c)
-        map.append(pendingOrigin)
-      }
-      return
-    }
-    for k in 0..<Int(written) {
-      out.append(buffer[k])
-      map.append(pendingOrigin)
     }
   }
 }

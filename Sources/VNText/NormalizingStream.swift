@@ -39,10 +39,6 @@ public final class NormalizingStream {
   /// character that normalization removes anyway, so the output is the same either way.
   private func normalizeBlock(_ block: ArraySlice<UInt8>) -> [UInt8] {
     if block.isEmpty { return [] }
-    let n = normalizer.normalize(bytes: block)
-    var out: [UInt8] = []
-    out.reserveCapacity(n.scalars.count + n.scalars.count / 2)
-    UTF8Encoder.append(n.scalars, to: &out)
-    return out
+    return UTF8Encoder.encode(normalizer.normalize(bytes: block).scalars)
   }
 }

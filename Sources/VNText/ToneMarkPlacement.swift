@@ -48,6 +48,24 @@ public enum ToneMarkNormalizer {
     return table
   }()
 
+  /// The same facts as `vowels`, as a flat table over U+0000–U+1EFF for the hot path:
+  /// -1 for a scalar that is no vowel letter, else `base << 4 | tone << 1 | upper`.
+  static let vowelTable: [Int16] = {
+    var table = [Int16](repeating: -1, count: 0x1F00)
+    for (scalar, v) in vowels where scalar < 0x1F00 {
+      table[Int(scalar)] = Int16(v.base << 4 | v.tone << 1 | (v.upper ? 1 : 0))
+    }
+    return table
+  }()
+
+  @inline(__always)
+  static func vowel(_ c: UInt32, _ table: UnsafeBufferPointer<Int16>) -> Vowel? {
+    guard c < 0x1F00 else { return nil }
+    let packed = table[Int(c)]
+    guard packed >= 0 else { return nil }
+    return Vowel(base: Int(packed >> 4), tone: Int((packed >> 1) & 7), upper: packed & 1 == 1)
+  }
+
   static let composed: [[[UInt32]]] = [lowerRows, upperRows].map { rows in
     rows.map { $0.unicodeScalars.map(\.value) }
   }
@@ -63,19 +81,26 @@ public enum ToneMarkNormalizer {
 
   /// Rewrites every open `oa`/`oe`/`uy` syllable in `scalars` to the given placement.
   public static func apply(_ placement: ToneMarkPlacement, to scalars: inout [UInt32]) {
-    let n = scalars.count
-    var i = 0
-    while i < n {
-      guard scalars[i] >= 0x41, isLetter(scalars[i]) else { i += 1; continue }
-      var end = i
-      while end < n && isLetter(scalars[end]) { end += 1 }
-      if end - i >= 2 { fixSyllable(&scalars, i, end, placement) }
-      i = end
+    vowelTable.withUnsafeBufferPointer { table in
+      scalars.withUnsafeMutableBufferPointer { s in
+        let n = s.count
+        var i = 0
+        while i < n {
+          guard s[i] >= 0x41, isLetter(s[i]) else { i += 1; continue }
+          var end = i
+          while end < n && isLetter(s[end]) { end += 1 }
+          if end - i >= 2 { fixSyllable(s, i, end, placement, table) }
+          i = end
+        }
+      }
     }
   }
 
-  static func fixSyllable(_ s: inout [UInt32], _ start: Int, _ end: Int, _ placement: ToneMarkPlacement) {
-    guard let first = vowels[s[end - 2]], let second = vowels[s[end - 1]] else { return }
+  static func fixSyllable(
+    _ s: UnsafeMutableBufferPointer<UInt32>, _ start: Int, _ end: Int, _ placement: ToneMarkPlacement,
+    _ table: UnsafeBufferPointer<Int16>
+  ) {
+    guard let second = vowel(s[end - 1], table), let first = vowel(s[end - 2], table) else { return }
     let pairOK =
       (first.base == baseO && (second.base == baseA || second.base == baseE))
       || (first.base == baseU && second.base == baseY)
@@ -83,7 +108,7 @@ public enum ToneMarkNormalizer {
     let tone = max(first.tone, second.tone)
     guard tone != 0 else { return }
     // The letters before the pair must all be consonants: otherwise it is not this syllable shape.
-    for k in start..<(end - 2) where vowels[s[k]] != nil { return }
+    for k in start..<(end - 2) where vowel(s[k], table) != nil { return }
     // In `quy` the `u` belongs to the onset `qu`: `quý` is spelled one way only.
     if first.base == baseU, end - 3 >= start, s[end - 3] == 0x71 || s[end - 3] == 0x51 { return }
     var a = first, b = second

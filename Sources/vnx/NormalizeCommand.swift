@@ -25,7 +25,8 @@ struct NormalizeCommand: ParsableCommand {
     }
     defer { if fd != 0 { close(fd) } }
     let stream = NormalizingStream(normalizer: Normalizer(options: normalization.options))
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    // Blocks of 128 KiB keep the working arrays in cache and out of mmap/munmap churn.
+    var chunk = [UInt8](repeating: 0, count: 1 << 17)
     while true {
       let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
       if n < 0 {

@@ -138,4 +138,13 @@ import VNText
     #expect(line.contains(#""type":"person","text":"Lê Sỹ Bảy","start":29,"end":38,"name":"Lê Sỹ Bảy","title":"Phó Tổng Thanh tra Chính phủ","rule":"person.title_name""#))
     #expect(line.hasSuffix(#""pipeline":{"version":"0.1.0","rules":"sha256:x"}}"#))
   }
+
+  @Test func dateRangeIsOnePeriodAndTwoDates() throws {
+    let r = extractor.record(text: "Thời kỳ thanh tra từ ngày 01/01/2023 đến ngày 31/12/2023.", id: "range")
+    let period = try #require(r.mentions.first { $0.type == "period" })
+    #expect(period.fields == .period(from: SimpleDate(year: 2023, month: 1, day: 1), to: SimpleDate(year: 2023, month: 12, day: 31)))
+    let dates = r.mentions.filter { $0.type == "date" }
+    #expect(dates.map(\.text) == ["01/01/2023", "31/12/2023"])
+    #expect(dates.allSatisfy { $0.start >= period.start && $0.end <= period.end })
+  }
 }
