@@ -41,12 +41,66 @@ struct MatchTrace {
   }
 }
 
-/// Per-thread working memory for `Matcher`: the visited set and the backtracking stack.
-struct MatchScratch {
-  var stamps: [UInt32] = []
+/// Working memory for `Matcher`: the visited set, capture slots and backtracking stack, in
+/// unmanaged buffers that grow as needed. Used by one thread at a time (see `ScratchPool`).
+final class MatchScratch: @unchecked Sendable {
+  /// A backtracking frame: kind 0 = resume at (a = pc, b = pos); kind 1 = restore slot a to b.
+  struct Frame {
+    var kind: Int32
+    var a: Int32
+    var b: Int32
+  }
+
+  var stamps: UnsafeMutablePointer<UInt32>
+  var stampCapacity = 1024
   var generation: UInt32 = 0
-  var stack: [(Int32, Int32, Int32)] = []  // (kind 0 = state / 1 = restore, a, b)
-  var slots: [Int] = []
+  var slots: UnsafeMutablePointer<Int>
+  var slotCapacity = 64
+  var stack: UnsafeMutablePointer<Frame>
+  var stackCapacity = 256
+  var depth = 0
+
+  init() {
+    stamps = .allocate(capacity: stampCapacity)
+    stamps.initialize(repeating: 0, count: stampCapacity)
+    slots = .allocate(capacity: slotCapacity)
+    stack = .allocate(capacity: stackCapacity)
+  }
+
+  deinit {
+    stamps.deallocate()
+    slots.deallocate()
+    stack.deallocate()
+  }
+
+  /// Makes room for `count` stamps; new room is zeroed and the generation restarts.
+  func reserveStamps(_ count: Int) {
+    guard count > stampCapacity else { return }
+    stamps.deallocate()
+    stampCapacity = max(count, stampCapacity * 2)
+    stamps = .allocate(capacity: stampCapacity)
+    stamps.initialize(repeating: 0, count: stampCapacity)
+    generation = 0
+  }
+
+  func reserveSlots(_ count: Int) {
+    guard count > slotCapacity else { return }
+    slots.deallocate()
+    slotCapacity = max(count, slotCapacity * 2)
+    slots = .allocate(capacity: slotCapacity)
+  }
+
+  @inline(__always) func push(_ kind: Int32, _ a: Int, _ b: Int) {
+    if depth == stackCapacity {
+      let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: stackCapacity * 2)
+      bigger.moveInitialize(from: stack, count: depth)
+      stack.deallocate()
+      stack = bigger
+      stackCapacity *= 2
+    }
+    stack[depth] = Frame(kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b))
+    depth += 1
+  }
 }
 
 /// Runs a `Program` at one start token: backtracking in the pattern's preference order, with
@@ -55,95 +109,89 @@ struct MatchScratch {
 enum Matcher {
   static func run(
     _ program: Program, captureCount: Int, gazetteers: [Gazetteer], doc: DocumentView,
-    start: Int, scratch: inout MatchScratch, trace: UnsafeMutablePointer<MatchTrace>? = nil
+    start: Int, scratch: MatchScratch, trace: UnsafeMutablePointer<MatchTrace>? = nil
   ) -> RuleMatch? {
+    let instructions = program.instructionPointer
+    let atoms = program.atomPointer
+    let pcCount = instructions.count
     let width = program.maxSpan + 1
-    let need = program.instructions.count * width
-    if scratch.stamps.count < need {
-      scratch.stamps = [UInt32](repeating: 0, count: need)
-      scratch.generation = 0
-    }
+    scratch.reserveStamps(pcCount * width)
     scratch.generation &+= 1
     if scratch.generation == 0 {
-      for k in scratch.stamps.indices { scratch.stamps[k] = 0 }
+      scratch.stamps.update(repeating: 0, count: scratch.stampCapacity)
       scratch.generation = 1
     }
     let gen = scratch.generation
+    let stamps = scratch.stamps
     let slotCount = 2 * captureCount
-    if scratch.slots.count < slotCount {
-      scratch.slots = [Int](repeating: -1, count: slotCount)
-    } else {
-      for k in 0..<slotCount { scratch.slots[k] = -1 }
-    }
-    scratch.stack.removeAll(keepingCapacity: true)
-    scratch.stack.append((0, 0, Int32(start)))
-    let instructions = program.instructionPointer
-    let pcCount = instructions.count
-    let atoms = program.atomPointer
-    do {
-      do {
-        while let frame = scratch.stack.popLast() {
-          if frame.0 == 1 {
-            scratch.slots[Int(frame.1)] = Int(frame.2)
-            continue
+    scratch.reserveSlots(slotCount)
+    let slots = scratch.slots
+    for k in 0..<slotCount { slots[k] = -1 }
+    scratch.depth = 0
+    scratch.push(0, 0, start)
+    while scratch.depth > 0 {
+      scratch.depth -= 1
+      let frame = scratch.stack[scratch.depth]
+      if frame.kind == 1 {
+        slots[Int(frame.a)] = Int(frame.b)
+        continue
+      }
+      var pc = Int(frame.a)
+      var pos = Int(frame.b)
+      thread: while true {
+        let offset = pos - start
+        if offset >= width { break thread }
+        // Offset-major: an attempt touches a few offsets near its start, so its stamps stay
+        // in a few cache lines however large the program.
+        let key = offset * pcCount + pc
+        if stamps[key] == gen { break thread }
+        stamps[key] = gen
+        switch instructions[pc] {
+        case .match:
+          return RuleMatch(start: start, end: pos, slots: Array(UnsafeBufferPointer(start: slots, count: slotCount)))
+        case .jump(let target):
+          pc = target
+        case .split(let first, let second):
+          scratch.push(0, second, pos)
+          pc = first
+        case .save(let slot):
+          scratch.push(1, slot, slots[slot])
+          slots[slot] = pos
+          pc += 1
+        case .glue:
+          if pos < doc.count && doc.touchesPrevious(pos) {
+            pc += 1
+          } else {
+            trace?.pointee.failGlue(at: pos)
+            break thread
           }
-          var pc = Int(frame.1)
-          var pos = Int(frame.2)
-          thread: while true {
-            let offset = pos - start
-            if offset >= width { break thread }
-            // Offset-major: an attempt touches a few offsets near its start, so its stamps
-            // stay in a few cache lines however large the program.
-            let key = offset * pcCount + pc
-            if scratch.stamps[key] == gen { break thread }
-            scratch.stamps[key] = gen
-            switch instructions[pc] {
-            case .match:
-              return RuleMatch(start: start, end: pos, slots: Array(scratch.slots[0..<slotCount]))
-            case .jump(let target):
-              pc = target
-            case .split(let first, let second):
-              scratch.stack.append((0, Int32(second), Int32(pos)))
-              pc = first
-            case .save(let slot):
-              scratch.stack.append((1, Int32(slot), Int32(scratch.slots[slot])))
-              scratch.slots[slot] = pos
-              pc += 1
-            case .glue:
-              if pos < doc.count && doc.touchesPrevious(pos) {
-                pc += 1
-              } else {
-                trace?.pointee.failGlue(at: pos)
-                break thread
-              }
-            case .atom(let a):
-              let atom = atoms[a]
-              if case .gazetteer(let g) = atom {
-                // Every entry ending here: push the shorter ones, continue with the longest.
-                let longest = gazetteers[g].walk(doc, from: pos) { shorter in
-                  scratch.stack.append((0, Int32(pc + 1), Int32(shorter)))
-                }
-                guard longest >= 0 else {
-                  trace?.pointee.fail(atom: a, at: pos)
-                  break thread
-                }
-                pos = longest
-                pc += 1
-              } else {
-                let end = matchAtom(atom, program: program, doc: doc, at: pos)
-                if end < 0 {
-                  trace?.pointee.fail(atom: a, at: pos)
-                  break thread
-                }
-                pos = end
-                pc += 1
-              }
+        case .atom(let a):
+          let atom = atoms[a]
+          if case .gazetteer(let g) = atom {
+            // Every entry ending here: push the shorter ones, continue with the longest.
+            let next = pc + 1
+            let longest = gazetteers[g].walk(doc, from: pos) { shorter in
+              scratch.push(0, next, shorter)
             }
+            guard longest >= 0 else {
+              trace?.pointee.fail(atom: a, at: pos)
+              break thread
+            }
+            pos = longest
+            pc += 1
+          } else {
+            let end = matchAtom(atom, program: program, doc: doc, at: pos)
+            if end < 0 {
+              trace?.pointee.fail(atom: a, at: pos)
+              break thread
+            }
+            pos = end
+            pc += 1
           }
         }
-        return nil
       }
     }
+    return nil
   }
 
   /// The end of a one-place atom at `pos`, or -1 (gazetteers: see `Gazetteer.ends`).

@@ -35,7 +35,7 @@ extension RuleSet {
 
   func run(_ text: NormalizedText, tokens: [Token]) -> AnnotationRun {
     let doc = view(text, tokens: tokens)
-    var scratch = scratchPool.take()
+    let scratch = scratchPool.take()
     defer { scratchPool.give(scratch) }
     // Rules whose required syllables or classes are missing from the document are never tried:
     // marking them as tried at every position costs one comparison.
@@ -75,7 +75,7 @@ extension RuleSet {
           let rule = rules[Int(r)]
           if let m = Matcher.run(
             rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
-            start: pos, scratch: &scratch)
+            start: pos, scratch: scratch)
           {
             emit(rule, ruleIndex: Int(r), match: m, doc: doc, into: &candidates)
           }

@@ -93,7 +93,7 @@ extension RuleSet {
   func trace(_ r: Int, doc: DocumentView) -> [RuleAttempt] {
     let rule = rules[r]
     let firsts = RuleSet.firstAtoms(rule.program).atoms
-    var scratch = MatchScratch()
+    let scratch = MatchScratch()
     var attempts: [RuleAttempt] = []
     for pos in 0..<doc.count {
       let canStart = firsts.contains { a in
@@ -106,7 +106,7 @@ extension RuleSet {
       let m = withUnsafeMutablePointer(to: &t) { p in
         Matcher.run(
           rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
-          start: pos, scratch: &scratch, trace: p)
+          start: pos, scratch: scratch, trace: p)
       }
       attempts.append(RuleAttempt(start: pos, match: m, trace: t))
     }
