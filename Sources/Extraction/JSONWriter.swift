@@ -29,7 +29,7 @@ public struct JSONWriter {
   /// Writes a key known only at run time.
   public mutating func rawKey(_ k: String) {
     separator()
-    Self.appendQuoted(k.unicodeScalars.lazy.map(\.value), to: &bytes)
+    Self.appendQuoted(utf8: k, to: &bytes)
     bytes.append(0x3A)
     pendingValueForKey = true
   }
@@ -53,7 +53,7 @@ public struct JSONWriter {
 
   public mutating func string(_ s: String) {
     beginValue()
-    Self.appendQuoted(s.unicodeScalars.lazy.map(\.value), to: &bytes)
+    Self.appendQuoted(utf8: s, to: &bytes)
   }
   public mutating func scalars<C: Collection>(_ s: C) where C.Element == UInt32 {
     beginValue()
@@ -85,24 +85,47 @@ public struct JSONWriter {
   }
   public mutating func null(_ k: StaticString) { key(k); null() }
 
+  /// Appends a string's UTF-8 bytes quoted, escaping only what JSON requires (and DEL).
+  public static func appendQuoted(utf8 s: String, to out: inout [UInt8]) {
+    out.append(0x22)
+    var s = s
+    s.withUTF8 { bytes in
+      var runStart = 0
+      for (k, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<k]))
+        appendEscape(UInt32(b), to: &out)
+        runStart = k + 1
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+    out.append(0x22)
+  }
+
+  static func appendEscape(_ c: UInt32, to out: inout [UInt8]) {
+    switch c {
+    case 0x22: out.append(0x5C); out.append(0x22)
+    case 0x5C: out.append(0x5C); out.append(0x5C)
+    case 0x0A: out.append(0x5C); out.append(0x6E)
+    case 0x0D: out.append(0x5C); out.append(0x72)
+    case 0x09: out.append(0x5C); out.append(0x74)
+    default:
+      let hex: [UInt8] = Array("0123456789abcdef".utf8)
+      out.append(0x5C); out.append(0x75)
+      out.append(hex[Int((c >> 12) & 0xF)])
+      out.append(hex[Int((c >> 8) & 0xF)])
+      out.append(hex[Int((c >> 4) & 0xF)])
+      out.append(hex[Int(c & 0xF)])
+    }
+  }
+
   /// Appends `"…"` with JSON escapes; non-ASCII is written as UTF-8, not `\u` escapes.
   public static func appendQuoted<C: Collection>(_ s: C, to out: inout [UInt8]) where C.Element == UInt32 {
     out.append(0x22)
     for c in s {
-      switch c {
-      case 0x22: out.append(0x5C); out.append(0x22)
-      case 0x5C: out.append(0x5C); out.append(0x5C)
-      case 0x0A: out.append(0x5C); out.append(0x6E)
-      case 0x0D: out.append(0x5C); out.append(0x72)
-      case 0x09: out.append(0x5C); out.append(0x74)
-      case 0x00..<0x20, 0x7F, 0x2028, 0x2029:
-        out.append(contentsOf: Array("\\u".utf8))
-        let hex = Array("0123456789abcdef".utf8)
-        out.append(hex[Int((c >> 12) & 0xF)])
-        out.append(hex[Int((c >> 8) & 0xF)])
-        out.append(hex[Int((c >> 4) & 0xF)])
-        out.append(hex[Int(c & 0xF)])
-      default: UTF8Encoder.append(c, to: &out)
+      if c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F {
+        appendEscape(c, to: &out)
+      } else {
+        UTF8Encoder.append(c, to: &out)
       }
     }
     out.append(0x22)
