@@ -1,3 +1,5 @@
+import VNText
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -89,6 +91,26 @@ public struct Benchmark {
       runs.append(Run(jobs: jobs, seconds: summary.seconds, documents: summary.documents, bytes: summary.bytes))
     }
     return Report(corpusBytes: bytes, corpusDocuments: documents, stages: stages, runs: runs, peakMemory: peakResidentBytes())
+  }
+
+  /// Seconds to decode and normalize `text` (already in memory) in blocks of about 1 MB cut at
+  /// line ends, as `vnx normalize` does; the best of `repetitions` runs.
+  public static func normalizeOnly(_ text: [UInt8], normalizer: Normalizer = Normalizer(), repetitions: Int = 3) -> Double {
+    var best = Double.infinity
+    for _ in 0..<repetitions {
+      let t0 = monotonicSeconds()
+      var start = 0
+      var scalars = 0
+      while start < text.count {
+        var end = min(text.count, start + (1 << 20))
+        while end < text.count && text[end - 1] != 0x0A { end += 1 }
+        scalars += normalizer.normalize(bytes: text[start..<end]).scalars.count
+        start = end
+      }
+      precondition(scalars > 0)
+      best = min(best, monotonicSeconds() - t0)
+    }
+    return best
   }
 
   /// The process's peak resident set size (Linux: VmHWM in /proc/self/status).

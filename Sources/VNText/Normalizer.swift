@@ -192,6 +192,8 @@ enum SpaceClass {
   @inline(__always)
   static func of(_ c: UInt32) -> SpaceClass {
     if c > 0x20 && c < 0x7F { return .none }
+    // Latin letters with diacritics (all of Vietnamese) are never spaces.
+    if (c >= 0xC0 && c < 0x1680) || (c >= 0x1E00 && c < 0x2000) { return .none }
     switch c {
     case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
       return .space
@@ -224,6 +226,9 @@ enum NFCTable {
   @inline(__always)
   static func flags(_ c: UInt32) -> UInt8 {
     if c < 0x300 { return boundaryBefore | stableAlone }
+    // Latin Extended Additional (the precomposed Vietnamese letters ạ…ỹ): NFC starters,
+    // already composed; checked by the test NormalizerTests.latinExtendedAdditionalIsStable.
+    if c >= 0x1E00 && c < 0x1F00 { return boundaryBefore | stableAlone }
     if c < 0x10000 { return bmp[Int(c)] }
     var f: UInt8 = 0
     if vnx_nfc_has_boundary_before(c) != 0 { f |= boundaryBefore }

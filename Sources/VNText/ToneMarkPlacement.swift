@@ -84,13 +84,24 @@ public enum ToneMarkNormalizer {
     vowelTable.withUnsafeBufferPointer { table in
       scalars.withUnsafeMutableBufferPointer { s in
         let n = s.count
+        var runStart = -1  // start of the current run of letters, -1 outside one
         var i = 0
-        while i < n {
-          guard s[i] >= 0x41, isLetter(s[i]) else { i += 1; continue }
-          var end = i
-          while end < n && isLetter(s[end]) { end += 1 }
-          if end - i >= 2 { fixSyllable(s, i, end, placement, table) }
-          i = end
+        while i <= n {
+          let letter = i < n && isLetter(s[i])
+          if letter {
+            if runStart < 0 { runStart = i }
+          } else if runStart >= 0 {
+            // Only a run ending in a, e or y (any tone, any case) can need a move.
+            if i - runStart >= 2, s[i - 1] < 0x1F00 {
+              let packed = table[Int(s[i - 1])]
+              let base = Int(packed >> 4)
+              if packed >= 0 && (base == baseA || base == baseE || base == baseY) {
+                fixSyllable(s, runStart, i, placement, table)
+              }
+            }
+            runStart = -1
+          }
+          i += 1
         }
       }
     }

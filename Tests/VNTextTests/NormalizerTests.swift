@@ -140,4 +140,11 @@ func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
     #expect(n.rawOffsets.count == n.scalars.count + 1)
     #expect(n.rawOffsets.last.map(Int.init) == n.raw.count)
   }
+
+  @Test func latinExtendedAdditionalIsStable() {
+    // The fast path in NFCTable.flags assumes this whole block is made of stable starters.
+    for c in UInt32(0x1E00)..<0x1F00 {
+      #expect(NFCTable.bmp[Int(c)] == NFCTable.boundaryBefore | NFCTable.stableAlone, "U+\(String(c, radix: 16))")
+    }
+  }
 }
