@@ -122,11 +122,13 @@ extension RuleSet {
     let far = a.trace.farthest
     let got = far > a.start ? "matched \(quote(doc.string(tokens: a.start..<far))), then " : ""
     let seen = far < doc.count ? "token \(far) \(quote(doc.tokens[far].kind == .newline ? "\\n" : doc.string(tokens: far..<(far + 1))))" : "the end of the text"
-    var expected = a.trace.failedAtoms.map { k -> String in
+    var expected = a.trace.failedAtoms.prefix(8).map { k -> String in
       let info = rule.program.atomInfo[k]
       let place = info.macro.map { "in macro %\($0), " } ?? ""
-      return "\(info.label) (\(place)\(info.location.file):\(info.location.line):\(info.location.column))"
+      let label = info.label.count > 60 ? String(info.label.prefix(57)) + "…" : info.label
+      return "\(label) (\(place)\(info.location.file):\(info.location.line):\(info.location.column))"
     }
+    if a.trace.failedAtoms.count > 8 { expected.append("\(a.trace.failedAtoms.count - 8) more") }
     if a.trace.glueFailed { expected.append("no space before it (< … >)") }
     return "at token \(a.start) \(startText): \(got)failed at \(seen): expected \(expected.joined(separator: " or "))"
   }
