@@ -19,9 +19,63 @@ final class Gazetteer: @unchecked Sendable {
   var maxLength = 0
   var entryCount = 0
 
+  /// The trie's edges in one open-addressing table, filled by `freeze()`:
+  /// key `node << 32 | token key id` → child node. Empty slots hold key `UInt64.max`.
+  private var edgeKeys = UnmanagedBuffer.make([UInt64.max])
+  private var edgeValues = UnmanagedBuffer.make([Int32(0)])
+  private var edgeMask = 0
+  private var terminalPointer = UnmanagedBuffer.make([Int32(-1)])
+
   init(name: String, path: String) {
     self.name = name
     self.path = path
+  }
+
+  deinit {
+    UnmanagedBuffer.free(edgeKeys)
+    UnmanagedBuffer.free(edgeValues)
+    UnmanagedBuffer.free(terminalPointer)
+  }
+
+  /// Builds the flat edge table once all entries are in.
+  func freeze() {
+    var edges: [(UInt64, Int32)] = []
+    for (node, map) in children.enumerated() {
+      for (id, child) in map { edges.append((UInt64(node) << 32 | UInt64(UInt32(bitPattern: id)), child)) }
+    }
+    var size = 16
+    while size < edges.count * 2 { size *= 2 }
+    var keys = [UInt64](repeating: .max, count: size)
+    var values = [Int32](repeating: 0, count: size)
+    for (k, v) in edges {
+      var i = Gazetteer.slot(k, size - 1)
+      while keys[i] != .max { i = (i + 1) & (size - 1) }
+      keys[i] = k
+      values[i] = v
+    }
+    UnmanagedBuffer.free(edgeKeys)
+    UnmanagedBuffer.free(edgeValues)
+    UnmanagedBuffer.free(terminalPointer)
+    edgeKeys = UnmanagedBuffer.make(keys)
+    edgeValues = UnmanagedBuffer.make(values)
+    edgeMask = size - 1
+    terminalPointer = UnmanagedBuffer.make(terminal)
+  }
+
+  @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
+
+  /// The child of `node` along token key `id`, or -1.
+  @inline(__always) private func child(_ node: Int32, _ id: Int32) -> Int32 {
+    let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
+    var i = Gazetteer.slot(key, edgeMask)
+    while true {
+      let k = edgeKeys[i]
+      if k == key { return edgeValues[i] }
+      if k == .max { return -1 }
+      i = (i + 1) & edgeMask
+    }
   }
 
   /// Adds the entries of a gazetteer file's text; problems are reported as diagnostics.
@@ -94,10 +148,12 @@ final class Gazetteer: @unchecked Sendable {
     var best = -1
     while t < doc.count {
       let id = doc.lowerIDs[t]
-      guard id >= 0, let next = children[Int(node)][id] else { break }
+      guard id >= 0 else { break }
+      let next = child(node, id)
+      guard next >= 0 else { break }
       node = next
       t += 1
-      if terminal[Int(node)] >= 0 {
+      if terminalPointer[Int(node)] >= 0 {
         if best >= 0 { shorter(best) }
         best = t
       }

@@ -114,6 +114,8 @@ enum Matcher {
     let instructions = program.instructionPointer
     let atoms = program.atomPointer
     let pcCount = instructions.count
+    let filters = program.filterPointer
+    let sets = program.setPointer
     let width = program.maxSpan + 1
     scratch.reserveStamps(pcCount * width)
     scratch.generation &+= 1
@@ -152,7 +154,17 @@ enum Matcher {
         case .jump(let target):
           pc = target
         case .split(let first, let second):
-          scratch.push(0, second, pos)
+          // Skip a branch whose first token cannot be this one (see `addBranchFilters`).
+          let inText = pos < doc.count
+          let f1 = filters[first], f2 = filters[second]
+          let take1 = f1 < 0 || (inText && sets[Int(f1)].contains(doc, pos))
+          let take2 = f2 < 0 || (inText && sets[Int(f2)].contains(doc, pos))
+          if let trace {
+            if !take1 { recordFilterFailure(program, from: first, at: pos, trace: trace) }
+            if !take2 { recordFilterFailure(program, from: second, at: pos, trace: trace) }
+          }
+          if take2 { scratch.push(0, second, pos) }
+          if !take1 { break thread }
           pc = first
         case .save(let slot):
           scratch.push(1, slot, slots[slot])
@@ -192,6 +204,24 @@ enum Matcher {
       }
     }
     return nil
+  }
+
+  /// For `explain`: the atoms a filtered-out branch would have tried first, as failures.
+  static func recordFilterFailure(
+    _ program: Program, from pc: Int, at pos: Int, trace: UnsafeMutablePointer<MatchTrace>
+  ) {
+    var seen = Set<Int>()
+    var work = [pc]
+    while let p = work.popLast() {
+      guard p < program.instructions.count, seen.insert(p).inserted else { continue }
+      switch program.instructions[p] {
+      case .split(let a, let b): work.append(b); work.append(a)
+      case .jump(let a): work.append(a)
+      case .save, .glue: work.append(p + 1)
+      case .match: break
+      case .atom(let k): trace.pointee.fail(atom: k, at: pos)
+      }
+    }
   }
 
   /// The end of a one-place atom at `pos`, or -1 (gazetteers: see `Gazetteer.ends`).

@@ -11,6 +11,8 @@ struct PatternCompiler {
   let macros: [String: MacroSyntax]
   let gazetteerIndex: [String: Int]
   let gazetteerMaxLength: [Int]
+  /// Key ids of each gazetteer's first tokens (for branch filters).
+  var gazetteerFirstKeys: [[Int32]] = []
   let normalizer = Normalizer()
 
   var program = ProgramBuilder()
@@ -43,7 +45,66 @@ struct PatternCompiler {
     guard let root = pattern.element else { return nil }
     program.maxSpan = emit(root, glued: false)
     program.instructions.append(.match)
+    addBranchFilters()
     return Program(program)
+  }
+
+  /// For each instruction, the tokens a thread starting there can begin with, when that is a
+  /// closed set (literals, classes, gazetteer first words). `split` checks the filter of each
+  /// branch before taking it, so alternatives that cannot start at this token cost nothing.
+  private mutating func addBranchFilters() {
+    let n = program.instructions.count
+    program.filters = [Int32](repeating: -1, count: n)
+    var targets = Set<Int>()
+    for ins in program.instructions {
+      if case .split(let a, let b) = ins { targets.insert(a); targets.insert(b) }
+    }
+    for pc in targets.sorted() where pc < n {
+      var set = TokenSet()
+      var closed = true
+      var seen = Set<Int>()
+      var work = [pc]
+      while let p = work.popLast(), closed {
+        guard p < n, seen.insert(p).inserted else { continue }
+        switch program.instructions[p] {
+        case .split(let a, let b): work.append(b); work.append(a)
+        case .jump(let a): work.append(a)
+        case .save: work.append(p + 1)
+        case .glue, .match: closed = false
+        case .atom(let k):
+          switch program.atoms[k] {
+          case .literal(let first, _, let mode):
+            let piece = program.pieces[Int(first)]
+            if mode == .diacriticInsensitive {
+              TokenSet.set(&set.foldBits, piece.fold)
+            } else {
+              TokenSet.set(&set.lowerBits, piece.lower)
+            }
+          case .tokenClass(let bit): set.classMask |= bit.mask
+          case .oneOf(let s):
+            let inner = program.tokenSets[Int(s)]
+            set.classMask |= inner.classMask
+            for (w, word) in inner.lowerBits.enumerated() where word != 0 {
+              for b in 0..<64 where word & (1 << UInt64(b)) != 0 { TokenSet.set(&set.lowerBits, Int32(w * 64 + b)) }
+            }
+            for (w, word) in inner.foldBits.enumerated() where word != 0 {
+              for b in 0..<64 where word & (1 << UInt64(b)) != 0 { TokenSet.set(&set.foldBits, Int32(w * 64 + b)) }
+            }
+            for k in inner.exact.keys { TokenSet.set(&set.lowerBits, k) }
+          case .gazetteer(let g):
+            if g < gazetteerFirstKeys.count {
+              for k in gazetteerFirstKeys[g] { TokenSet.set(&set.lowerBits, k) }
+            } else {
+              closed = false
+            }
+          case .any, .not, .code: closed = false
+          }
+        }
+      }
+      guard closed else { continue }
+      program.tokenSets.append(set)
+      program.filters[pc] = Int32(program.tokenSets.count - 1)
+    }
   }
 
   // MARK: Code generation; each function returns the most tokens the element can span.

@@ -33,6 +33,7 @@ final class Program: @unchecked Sendable {
   let atomPointer: UnsafeMutableBufferPointer<Atom>
   let piecePointer: UnsafeMutableBufferPointer<LiteralPiece>
   let setPointer: UnsafeMutableBufferPointer<FrozenTokenSet>
+  let filterPointer: UnsafeMutableBufferPointer<Int32>
 
   deinit {
     UnmanagedBuffer.free(instructionPointer)
@@ -40,6 +41,7 @@ final class Program: @unchecked Sendable {
     UnmanagedBuffer.free(piecePointer)
     for s in setPointer { s.deallocate() }
     UnmanagedBuffer.free(setPointer)
+    UnmanagedBuffer.free(filterPointer)
   }
 
   init(_ b: ProgramBuilder) {
@@ -54,6 +56,7 @@ final class Program: @unchecked Sendable {
     atomPointer = UnmanagedBuffer.make(b.atoms)
     piecePointer = UnmanagedBuffer.make(b.pieces)
     setPointer = UnmanagedBuffer.make(b.tokenSets.map(FrozenTokenSet.init))
+    filterPointer = UnmanagedBuffer.make(b.filters.isEmpty ? [Int32](repeating: -1, count: b.instructions.count) : b.filters)
   }
 }
 
@@ -65,6 +68,8 @@ struct ProgramBuilder {
   var pieces: [LiteralPiece] = []
   var exact: [[UInt32]] = []
   var tokenSets: [TokenSet] = []
+  /// Per instruction: the token set a thread starting there must begin with, or -1.
+  var filters: [Int32] = []
   var maxSpan = 0
 }
 

@@ -90,6 +90,7 @@ extension RuleSet {
       }
       let g = Gazetteer(name: name, path: s.path)
       diagnostics += g.add(text: s.text, keys: &keys, normalizer: normalizer)
+      g.freeze()
       gazetteerIndex[name] = gazetteers.count
       gazetteers.append(g)
     }
@@ -119,6 +120,7 @@ extension RuleSet {
     var compiler = PatternCompiler(
       keys: keys, macros: macros, gazetteerIndex: gazetteerIndex,
       gazetteerMaxLength: gazetteers.map { max(1, $0.maxLength) })
+    compiler.gazetteerFirstKeys = gazetteers.map(\.firstKeys)
     for name in macros.keys.sorted() {
       _ = compiler.compile(macros[name]!.pattern)
     }
