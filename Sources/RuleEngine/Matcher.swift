@@ -157,8 +157,8 @@ enum Matcher {
           // Skip a branch whose first token cannot be this one (see `addBranchFilters`).
           let inText = pos < doc.count
           let f1 = filters[first], f2 = filters[second]
-          let take1 = f1 < 0 || (inText && sets[Int(f1)].contains(doc, pos))
-          let take2 = f2 < 0 || (inText && sets[Int(f2)].contains(doc, pos))
+          let take1 = f1 < 0 || (inText && sets[Int(f1)].contains(doc, pos, program))
+          let take2 = f2 < 0 || (inText && sets[Int(f2)].contains(doc, pos, program))
           if let trace {
             if !take1 { recordFilterFailure(program, from: first, at: pos, trace: trace) }
             if !take2 { recordFilterFailure(program, from: second, at: pos, trace: trace) }
@@ -239,9 +239,9 @@ enum Matcher {
       return matchCode(doc: doc, at: pos)
     case .not(let set):
       if doc.classMasks[pos] & ClassBit.newline.mask != 0 { return -1 }
-      return program.setPointer[Int(set)].contains(doc, pos) ? -1 : pos + 1
+      return program.setPointer[Int(set)].contains(doc, pos, program) ? -1 : pos + 1
     case .oneOf(let set):
-      return program.setPointer[Int(set)].contains(doc, pos) ? pos + 1 : -1
+      return program.setPointer[Int(set)].contains(doc, pos, program) ? pos + 1 : -1
     case .gazetteer:
       return -1
     }

@@ -34,6 +34,8 @@ final class Program: @unchecked Sendable {
   let piecePointer: UnsafeMutableBufferPointer<LiteralPiece>
   let setPointer: UnsafeMutableBufferPointer<FrozenTokenSet>
   let filterPointer: UnsafeMutableBufferPointer<Int32>
+  /// Case-sensitive literal candidates of the token sets that have any.
+  let exactTables: [[Int32: [[UInt32]]]]
 
   deinit {
     UnmanagedBuffer.free(instructionPointer)
@@ -55,7 +57,18 @@ final class Program: @unchecked Sendable {
     instructionPointer = UnmanagedBuffer.make(b.instructions)
     atomPointer = UnmanagedBuffer.make(b.atoms)
     piecePointer = UnmanagedBuffer.make(b.pieces)
-    setPointer = UnmanagedBuffer.make(b.tokenSets.map(FrozenTokenSet.init))
+    var tables: [[Int32: [[UInt32]]]] = []
+    var frozen: [FrozenTokenSet] = []
+    for set in b.tokenSets {
+      var index: Int32 = -1
+      if !set.exact.isEmpty {
+        index = Int32(tables.count)
+        tables.append(set.exact)
+      }
+      frozen.append(FrozenTokenSet(set, exactIndex: index))
+    }
+    exactTables = tables
+    setPointer = UnmanagedBuffer.make(frozen)
     filterPointer = UnmanagedBuffer.make(b.filters.isEmpty ? [Int32](repeating: -1, count: b.instructions.count) : b.filters)
   }
 }

@@ -26,24 +26,26 @@ struct TokenSet: Sendable {
 
 }
 
-/// A `TokenSet` in unmanaged memory, for the matcher (freed by its `Program`).
+/// A `TokenSet` in unmanaged memory, for the matcher (freed by its `Program`). Plain data:
+/// reading it copies no reference-counted storage; the rare case-sensitive candidates live in
+/// the program's `exactTables`, consulted only when the token's key is one of them.
 struct FrozenTokenSet {
   let classMask: UInt32
   let lowerBits: UnsafeMutableBufferPointer<UInt64>
   let foldBits: UnsafeMutableBufferPointer<UInt64>
   /// Lower-case ids that have case-sensitive candidates (a quick filter before `exact`).
   let exactBits: UnsafeMutableBufferPointer<UInt64>
-  let exact: [Int32: [[UInt32]]]
+  /// Index into the program's `exactTables`, or -1.
+  let exactIndex: Int32
 
-  init(_ set: TokenSet) {
-    let buffer: ([UInt64]) -> UnsafeMutableBufferPointer<UInt64> = UnmanagedBuffer.make
+  init(_ set: TokenSet, exactIndex: Int32) {
     classMask = set.classMask
-    lowerBits = buffer(set.lowerBits)
-    foldBits = buffer(set.foldBits)
+    lowerBits = UnmanagedBuffer.make(set.lowerBits)
+    foldBits = UnmanagedBuffer.make(set.foldBits)
     var e: [UInt64] = []
     for k in set.exact.keys { TokenSet.set(&e, k) }
-    exactBits = buffer(e)
-    exact = set.exact
+    exactBits = UnmanagedBuffer.make(e)
+    self.exactIndex = exactIndex
   }
 
   func deallocate() {
@@ -59,21 +61,27 @@ struct FrozenTokenSet {
   }
 
   /// True when the token at `pos` is in the set.
-  @inline(__always) func contains(_ doc: DocumentView, _ pos: Int) -> Bool {
+  @inline(__always)
+  func contains(_ doc: DocumentView, _ pos: Int, _ program: Program) -> Bool {
     if doc.classMasks[pos] & classMask != 0 { return true }
     let lower = doc.lowerIDs[pos]
     if FrozenTokenSet.test(lowerBits, lower) { return true }
     if foldBits.count > 0 && FrozenTokenSet.test(foldBits, doc.foldIDs[pos]) { return true }
-    if FrozenTokenSet.test(exactBits, lower), let candidates = exact[lower] {
-      let s = Int(doc.starts[pos]), e = Int(doc.ends[pos])
-      for c in candidates where c.count == e - s {
-        var same = true
-        for j in 0..<c.count where doc.scalars[s + j] != c[j] {
-          same = false
-          break
-        }
-        if same { return true }
+    if FrozenTokenSet.test(exactBits, lower) {
+      return FrozenTokenSet.exactMatch(doc, pos, program.exactTables[Int(exactIndex)][lower] ?? [])
+    }
+    return false
+  }
+
+  static func exactMatch(_ doc: DocumentView, _ pos: Int, _ candidates: [[UInt32]]) -> Bool {
+    let s = Int(doc.starts[pos]), e = Int(doc.ends[pos])
+    for c in candidates where c.count == e - s {
+      var same = true
+      for j in 0..<c.count where doc.scalars[s + j] != c[j] {
+        same = false
+        break
       }
+      if same { return true }
     }
     return false
   }
