@@ -67,6 +67,20 @@ extension RuleSet {
         lists.append(byClass[bit])
       }
       if !always.isEmpty { lists.append(always) }
+      if pos + 1 < doc.count {
+        let next = doc.lowerIDs[pos + 1]
+        if next >= 0, !byLowerNext[Int(next)].isEmpty { lists.append(byLowerNext[Int(next)]) }
+        if usesFold {
+          let f = doc.foldIDs[pos + 1]
+          if f >= 0, !byFoldNext[Int(f)].isEmpty { lists.append(byFoldNext[Int(f)]) }
+        }
+        var m = doc.classMasks[pos + 1] & classNextMask
+        while m != 0 {
+          let bit = m.trailingZeroBitCount
+          m &= m - 1
+          lists.append(byClassNext[bit])
+        }
+      }
       if lists.isEmpty { continue }
       let p32 = Int32(pos)
       for list in lists {

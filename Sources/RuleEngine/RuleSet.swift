@@ -21,6 +21,12 @@ public final class RuleSet: Sendable {
   let byClass: [[Int32]]
   /// Rules that can start at any token.
   let always: [Int32]
+  /// Rules that start with a one-token context, by what follows it: found at token i + 1,
+  /// tried at token i.
+  let byLowerNext: [[Int32]]
+  let byFoldNext: [[Int32]]
+  let byClassNext: [[Int32]]
+  let classNextMask: UInt32
   /// The classes that some rule starts with, as a `ClassBit` mask.
   let classIndexMask: UInt32
   let maxStamps: Int
@@ -53,12 +59,13 @@ public final class RuleSet: Sendable {
     var byClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     var always: [Int32] = []
     var byLowerPair: [Int64: [Int32]] = [:]
+    var byLowerNext = [[Int32]](repeating: [], count: keys.count)
+    var byFoldNext = [[Int32]](repeating: [], count: keys.count)
+    var byClassNext = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     var maxStamps = 0
     for (r, rule) in rules.enumerated() {
       let ri = Int32(r)
       maxStamps = max(maxStamps, rule.program.instructions.count * (rule.program.maxSpan + 1))
-      var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>()
-      var anywhere = false
       let firsts = RuleSet.firstAtoms(rule.program).atoms
       if firsts.count == 1, case .literal(let first, let count, let mode) = rule.program.atoms[firsts[0]],
         mode != .diacriticInsensitive, count >= 2
@@ -67,35 +74,32 @@ public final class RuleSet: Sendable {
         byLowerPair[RuleSet.pairKey(p[Int(first)].lower, p[Int(first) + 1].lower), default: []].append(ri)
         continue
       }
-      for a in firsts {
-        switch rule.program.atoms[a] {
-        case .literal(let first, _, let mode):
-          let p = rule.program.pieces[Int(first)]
-          if mode == .diacriticInsensitive { fold.insert(p.fold) } else { lower.insert(p.lower) }
-        case .tokenClass(let bit): classes.insert(bit.rawValue)
-        case .gazetteer(let g): lower.formUnion(gazetteers[g].firstKeys)
-        case .oneOf(let k):
-          let set = rule.program.tokenSets[Int(k)]
-          for (w, word) in set.lowerBits.enumerated() where word != 0 {
-            for b in 0..<64 where word & (1 << UInt64(b)) != 0 { lower.insert(Int32(w * 64 + b)) }
-          }
-          for (w, word) in set.foldBits.enumerated() where word != 0 {
-            for b in 0..<64 where word & (1 << UInt64(b)) != 0 { fold.insert(Int32(w * 64 + b)) }
-          }
-          lower.formUnion(set.exact.keys)
-          if set.classMask & ClassBit.any.mask != 0 { anywhere = true }
-          for bit in ClassBit.allCases where set.classMask & bit.mask != 0 { classes.insert(bit.rawValue) }
-        case .any, .not, .code: anywhere = true
-        }
-      }
-      if anywhere {
-        always.append(ri)
+      let keys = RuleSet.startKeys(firsts, rule.program, gazetteers)
+      if !keys.anywhere {
+        for k in keys.lower { byLower[Int(k)].append(ri) }
+        for k in keys.fold { byFold[Int(k)].append(ri) }
+        for c in keys.classes { byClass[c].append(ri) }
         continue
       }
-      for k in lower { byLower[Int(k)].append(ri) }
-      for k in fold { byFold[Int(k)].append(ri) }
-      for c in classes { byClass[c].append(ri) }
+      // A one-token left context (`(NL | !"Thái") p:="Bình Dương"`): index the rule by what
+      // follows it and start one token earlier.
+      if let seconds = RuleSet.secondAtoms(firsts, rule.program) {
+        let next = RuleSet.startKeys(seconds, rule.program, gazetteers)
+        if !next.anywhere {
+          for k in next.lower { byLowerNext[Int(k)].append(ri) }
+          for k in next.fold { byFoldNext[Int(k)].append(ri) }
+          for c in next.classes { byClassNext[c].append(ri) }
+          continue
+        }
+      }
+      always.append(ri)
     }
+    self.byLowerNext = byLowerNext
+    self.byFoldNext = byFoldNext
+    self.byClassNext = byClassNext
+    var classNextMask: UInt32 = 0
+    for (bit, list) in byClassNext.enumerated() where !list.isEmpty { classNextMask |= 1 << UInt32(bit) }
+    self.classNextMask = classNextMask
     self.byLower = byLower
     self.byFold = byFold
     self.byClass = byClass
@@ -107,16 +111,65 @@ public final class RuleSet: Sendable {
     self.maxStamps = maxStamps
   }
 
+  /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with.
+  static func startKeys(_ atoms: [Int], _ program: Program, _ gazetteers: [Gazetteer])
+    -> (lower: Set<Int32>, fold: Set<Int32>, classes: Set<Int>, anywhere: Bool)
+  {
+    var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>()
+    var anywhere = false
+    for a in atoms {
+      switch program.atoms[a] {
+      case .literal(let first, _, let mode):
+        let p = program.pieces[Int(first)]
+        if mode == .diacriticInsensitive { fold.insert(p.fold) } else { lower.insert(p.lower) }
+      case .tokenClass(let bit): classes.insert(bit.rawValue)
+      case .gazetteer(let g): lower.formUnion(gazetteers[g].firstKeys)
+      case .oneOf(let k):
+        let set = program.tokenSets[Int(k)]
+        for (w, word) in set.lowerBits.enumerated() where word != 0 {
+          for b in 0..<64 where word & (1 << UInt64(b)) != 0 { lower.insert(Int32(w * 64 + b)) }
+        }
+        for (w, word) in set.foldBits.enumerated() where word != 0 {
+          for b in 0..<64 where word & (1 << UInt64(b)) != 0 { fold.insert(Int32(w * 64 + b)) }
+        }
+        lower.formUnion(set.exact.keys)
+        if set.classMask & ClassBit.any.mask != 0 { anywhere = true }
+        for bit in ClassBit.allCases where set.classMask & bit.mask != 0 { classes.insert(bit.rawValue) }
+      case .any, .not, .code: anywhere = true
+      }
+    }
+    return (lower, fold, classes, anywhere)
+  }
+
+  /// When every first atom covers exactly one token, the atoms that can come right after them
+  /// (nil if the pattern could end after the first token or the next step is not an atom).
+  static func secondAtoms(_ firsts: [Int], _ program: Program) -> [Int]? {
+    var result: [Int] = []
+    for a in firsts {
+      switch program.atoms[a] {
+      case .tokenClass: break
+      case .any, .not, .oneOf: break
+      case .literal(_, let count, _) where count == 1: break
+      default: return nil
+      }
+      guard let pc = program.instructions.firstIndex(of: .atom(a)) else { return nil }
+      let (atoms, nullable) = firstAtoms(program, from: pc + 1)
+      if nullable || atoms.isEmpty { return nil }
+      result += atoms
+    }
+    return result
+  }
+
   @inline(__always) static func pairKey(_ a: Int32, _ b: Int32) -> Int64 {
     Int64(a) << 32 | Int64(UInt32(bitPattern: b))
   }
 
   /// The atoms a program can start with, and whether it can match without consuming a token.
-  static func firstAtoms(_ program: Program) -> (atoms: [Int], nullable: Bool) {
+  static func firstAtoms(_ program: Program, from start: Int = 0) -> (atoms: [Int], nullable: Bool) {
     var seen = Set<Int>()
     var atoms: [Int] = []
     var nullable = false
-    var work = [0]
+    var work = [start]
     while let pc = work.popLast() {
       guard pc < program.instructions.count, seen.insert(pc).inserted else { continue }
       switch program.instructions[pc] {
