@@ -1,0 +1,66 @@
+import RuleEngine
+import Tokenization
+import VNText
+import XCTest
+
+/// Behaviour that depends on how rules are indexed and compiled, not only on the pattern.
+final class IndexingTests: XCTestCase {
+  func testLeftContextRule_isFoundThroughTheTokenAfterIt() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: binh_duong
+          pattern: '(NL | !="Thái") p:="Bình Dương"'
+          emit: {type: province, span: p, fields: {name: $p}}
+      """))
+    XCTAssertEqual(annotateRendered(set, "tại Bình Dương"), ["province[Bình Dương]{name=Bình Dương}"])
+    XCTAssertEqual(annotateRendered(set, "Thái Bình Dương"), [])
+    XCTAssertEqual(annotateRendered(set, "x\nBình Dương"), ["province[Bình Dương]{name=Bình Dương}"])
+  }
+
+  func testLazyRepetition_leavesTheNameWhole() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: greedy
+          pattern: '="Phó" title:(CAP | "tra"){0,5} name:CAP{2,4} "cho"'
+          emit: {type: greedy, span: name}
+        - id: lazy
+          pattern: '="Phó" title:(CAP | "tra"){0,5}? name:CAP{2,4} "cho"'
+          emit: {type: lazy, span: name}
+      """))
+    let out = annotateRendered(set, "Phó Tổng Thanh tra Lê Sỹ Bảy cho biết")
+    XCTAssertTrue(out.contains("greedy[Sỹ Bảy]{}"), "\(out)")
+    XCTAssertTrue(out.contains("lazy[Lê Sỹ Bảy]{}"), "\(out)")
+  }
+
+  func testLongAlternativeOfSyllables_caseSensitiveSet() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      macros:
+        SURNAME: '(="Nguyễn" | ="Trần" | ="Lê" | ="Phạm")'
+      rules:
+        - id: p
+          pattern: '"ông" n:(%SURNAME CAP{1,2})'
+          emit: {type: person, span: n}
+      """))
+    XCTAssertEqual(annotateRendered(set, "ông Lê Bảy"), ["person[Lê Bảy]{}"])
+    XCTAssertEqual(annotateRendered(set, "ông lê Bảy"), [])
+    XCTAssertEqual(annotateRendered(set, "ông Hồ Bảy"), [])
+  }
+
+  func testDocumentWithoutARequiredClass_skipsTheRuleButMatchesOthers() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: money
+          pattern: '"thu hồi" x:MONEY'
+          emit: {target: x, metric: recovered}
+        - id: word
+          pattern: '"thu hồi"'
+          emit: {type: cue}
+      """))
+    XCTAssertEqual(annotateRendered(set, "thu hồi đất"), ["cue[thu hồi]{}"])
+  }
+
+  func testEmptyText() throws {
+    let set = try XCTUnwrap(makeRuleSet("rules:\n  - id: r\n    pattern: 'MONEY'\n    emit: {type: m}\n"))
+    XCTAssertEqual(set.annotate(Normalizer().normalize(""), tokens: []), [])
+  }
+}
