@@ -32,6 +32,7 @@ final class DocumentView {
     case .lower(let id): return TokenSet.test(presentLower, id)
     case .fold(let id): return TokenSet.test(presentFold, id)
     case .classBit(let bit): return presentClasses & bit.mask != 0
+    case .anyOf(let options): return options.contains(where: has)
     }
   }
 

@@ -330,6 +330,17 @@ struct PatternCompiler {
     case .macro(let name):
       guard let body = macros[name]?.pattern.element else { return [] }
       return requirements(of: body, depth: depth + 1)
+    case .alternatives(let xs):
+      var firsts: [Requirement] = []
+      for x in xs {
+        guard let first = requirements(of: x, depth: depth + 1).first else { return [] }
+        firsts.append(first)
+      }
+      return [.anyOf(firsts)]
+    case .gazetteer(let name):
+      guard let g = gazetteerIndex[name], g < gazetteerFirstKeys.count, !gazetteerFirstKeys[g].isEmpty
+      else { return [] }
+      return [.anyOf(gazetteerFirstKeys[g].map { .lower($0) })]
     default: return []
     }
   }

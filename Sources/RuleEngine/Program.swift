@@ -157,8 +157,10 @@ struct AtomInfo: Sendable {
 }
 
 /// Something a document must contain for a rule to have any chance there.
-enum Requirement: Sendable, Equatable, Hashable {
+indirect enum Requirement: Sendable, Equatable, Hashable {
   case lower(Int32)
   case fold(Int32)
   case classBit(ClassBit)
+  /// At least one of these (alternatives, gazetteer entries).
+  case anyOf([Requirement])
 }
