@@ -129,11 +129,12 @@ public struct Benchmark {
   }
 }
 
-/// SplitMix64: a tiny seeded generator, the same on every platform.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
+/// SplitMix64: a tiny seeded generator, the same on every platform (benchmark corpora and
+/// seeded property tests).
+public struct SplitMix64: RandomNumberGenerator {
+  public var state: UInt64
+  public init(seed: UInt64) { state = seed }
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
