@@ -39,60 +39,77 @@ extension RuleSet {
     defer { scratchPool.give(scratch) }
     // Rules whose required syllables or classes are missing from the document are never tried:
     // marking them as tried at every position costs one comparison.
-    var tried = [Int32](repeating: -1, count: rules.count)
     let never = Int32.max
-    for (r, rule) in rules.enumerated() where !rule.requirements.allSatisfy(doc.has) { tried[r] = never }
+    let tried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, rules.count))
+    defer { tried.deallocate() }
+    for (r, rule) in rules.enumerated() {
+      tried[r] = rule.requirements.allSatisfy(doc.has) ? -1 : never
+    }
+    // The rules to try at one token, gathered from every index row that applies.
+    let batch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, rules.count))
+    defer { batch.deallocate() }
     var candidates: [Candidate] = []
-    var lists: [[Int32]] = []
-    lists.reserveCapacity(8)
-    for pos in 0..<doc.count {
-      // The rules that can start here: by key, by key pair, by class, and the rest.
-      lists.removeAll(keepingCapacity: true)
-      let lower = doc.lowerIDs[pos]
+    let lowerRows = self.lowerRows, foldRows = self.foldRows, classRows = self.classRows
+    let alwaysRows = self.alwaysRows, pairRows = self.pairRows
+    let lowerNextRows = self.lowerNextRows, foldNextRows = self.foldNextRows
+    let classNextRows = self.classNextRows
+    let usesFold = self.usesFold
+    let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
+    let count = doc.count
+    for pos in 0..<count {
+      let p32 = Int32(pos)
+      var n = 0
+      @inline(__always) func gather(_ table: RuleIndexTable, _ row: Range<Int>) {
+        for k in row {
+          let r = Int(table.rules[k])
+          if tried[r] != p32 && tried[r] != never {
+            tried[r] = p32
+            batch[n] = Int32(r)
+            n += 1
+          }
+        }
+      }
+      let lower = lowerIDs[pos]
       if lower >= 0 {
-        if !byLower[Int(lower)].isEmpty { lists.append(byLower[Int(lower)]) }
-        if !byLowerPair.isEmpty, pos + 1 < doc.count {
-          let next = doc.lowerIDs[pos + 1]
-          if next >= 0, let list = byLowerPair[RuleSet.pairKey(lower, next)] { lists.append(list) }
+        gather(lowerRows, lowerRows.row(Int(lower)))
+        if !pairRows.isEmpty, pos + 1 < count {
+          let next = lowerIDs[pos + 1]
+          if next >= 0 { gather(pairRows.table, pairRows.row(RuleSet.pairKey(lower, next))) }
         }
       }
       if usesFold {
-        let fold = doc.foldIDs[pos]
-        if fold >= 0, !byFold[Int(fold)].isEmpty { lists.append(byFold[Int(fold)]) }
+        let fold = foldIDs[pos]
+        if fold >= 0 { gather(foldRows, foldRows.row(Int(fold))) }
       }
-      var mask = doc.classMasks[pos] & classIndexMask
+      var mask = classMasks[pos] & classIndexMask
       while mask != 0 {
         let bit = mask.trailingZeroBitCount
         mask &= mask - 1
-        lists.append(byClass[bit])
+        gather(classRows, classRows.row(bit))
       }
-      if !always.isEmpty { lists.append(always) }
-      if pos + 1 < doc.count {
-        let next = doc.lowerIDs[pos + 1]
-        if next >= 0, !byLowerNext[Int(next)].isEmpty { lists.append(byLowerNext[Int(next)]) }
+      gather(alwaysRows, alwaysRows.row(0))
+      if pos + 1 < count {
+        let next = lowerIDs[pos + 1]
+        if next >= 0 { gather(lowerNextRows, lowerNextRows.row(Int(next))) }
         if usesFold {
-          let f = doc.foldIDs[pos + 1]
-          if f >= 0, !byFoldNext[Int(f)].isEmpty { lists.append(byFoldNext[Int(f)]) }
+          let f = foldIDs[pos + 1]
+          if f >= 0 { gather(foldNextRows, foldNextRows.row(Int(f))) }
         }
-        var m = doc.classMasks[pos + 1] & classNextMask
+        var m = classMasks[pos + 1] & classNextMask
         while m != 0 {
           let bit = m.trailingZeroBitCount
           m &= m - 1
-          lists.append(byClassNext[bit])
+          gather(classNextRows, classNextRows.row(bit))
         }
       }
-      if lists.isEmpty { continue }
-      let p32 = Int32(pos)
-      for list in lists {
-        for r in list where tried[Int(r)] != p32 && tried[Int(r)] != never {
-          tried[Int(r)] = p32
-          let rule = rules[Int(r)]
-          if let m = Matcher.run(
-            rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
-            start: pos, scratch: scratch)
-          {
-            emit(rule, ruleIndex: Int(r), match: m, doc: doc, into: &candidates)
-          }
+      for k in 0..<n {
+        let r = Int(batch[k])
+        let rule = rules[r]
+        if let m = Matcher.run(
+          rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
+          start: pos, scratch: scratch)
+        {
+          emit(rule, ruleIndex: r, match: m, doc: doc, into: &candidates)
         }
       }
     }

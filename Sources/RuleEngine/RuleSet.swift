@@ -5,7 +5,10 @@ import VNText
 
 /// A compiled, indexed set of rules: load once per run, then annotate any number of documents
 /// from any number of threads.
-public final class RuleSet: Sendable {
+///
+/// `@unchecked Sendable`: the index tables live in unmanaged memory that is written once in
+/// `init` and only read afterwards (and freed in `deinit`).
+public final class RuleSet: @unchecked Sendable {
   let rules: [CompiledRule]
   let gazetteers: [Gazetteer]
   let keys: KeyTable
@@ -30,6 +33,15 @@ public final class RuleSet: Sendable {
   /// The classes that some rule starts with, as a `ClassBit` mask.
   let classIndexMask: UInt32
   let maxStamps: Int
+  // The same indices as compressed rows for the scan (see `RuleIndexTable`).
+  let lowerRows: RuleIndexTable
+  let foldRows: RuleIndexTable
+  let classRows: RuleIndexTable
+  let alwaysRows: RuleIndexTable
+  let lowerNextRows: RuleIndexTable
+  let foldNextRows: RuleIndexTable
+  let classNextRows: RuleIndexTable
+  let pairRows: PairIndexTable
   /// Working memory for the matcher, reused across documents and threads.
   let scratchPool = ScratchPool()
 
@@ -100,6 +112,14 @@ public final class RuleSet: Sendable {
     var classNextMask: UInt32 = 0
     for (bit, list) in byClassNext.enumerated() where !list.isEmpty { classNextMask |= 1 << UInt32(bit) }
     self.classNextMask = classNextMask
+    lowerRows = RuleIndexTable(byLower)
+    foldRows = RuleIndexTable(byFold)
+    classRows = RuleIndexTable(byClass)
+    alwaysRows = RuleIndexTable([always])
+    lowerNextRows = RuleIndexTable(byLowerNext)
+    foldNextRows = RuleIndexTable(byFoldNext)
+    classNextRows = RuleIndexTable(byClassNext)
+    pairRows = PairIndexTable(byLowerPair)
     self.byLower = byLower
     self.byFold = byFold
     self.byClass = byClass
@@ -109,6 +129,17 @@ public final class RuleSet: Sendable {
     for (bit, list) in byClass.enumerated() where !list.isEmpty { classIndexMask |= 1 << UInt32(bit) }
     self.classIndexMask = classIndexMask
     self.maxStamps = maxStamps
+  }
+
+  deinit {
+    lowerRows.free()
+    foldRows.free()
+    classRows.free()
+    alwaysRows.free()
+    lowerNextRows.free()
+    foldNextRows.free()
+    classNextRows.free()
+    pairRows.free()
   }
 
   /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with.
