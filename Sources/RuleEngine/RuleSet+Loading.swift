@@ -208,6 +208,16 @@ extension RuleSet {
     let set = RuleSet(
       rules: compiled, gazetteers: gazetteers, keys: compiler.keys, usesFold: compiler.usesFold,
       fingerprint: fingerprint, files: sources.map(\.relativePath))
+    // A rule the index cannot place is tried at every token: say so, it is the usual reason a
+    // rule pack gets slow.
+    for r in set.always {
+      let rule = compiled[Int(r)]
+      diagnostics.append(
+        Diagnostic(
+          .triedEverywhere,
+          "rule '\(rule.id)' can start at any token, so it is tried at every token; start it with a literal, a class or a gazetteer",
+          at: rule.syntax.pattern.location(ofOffset: 0), severity: .warning))
+    }
     return (set, diagnostics)
   }
 }

@@ -85,6 +85,8 @@ public enum DiagnosticCode: String, Sendable {
   case badExample = "R020"
   /// A file that cannot be read.
   case unreadableFile = "R030"
+  /// A rule the index cannot place: it is tried at every token (a warning).
+  case triedEverywhere = "R040"
 }
 
 /// A place in a rule file.

@@ -64,3 +64,15 @@ final class IndexingTests: XCTestCase {
     XCTAssertEqual(set.annotate(Normalizer().normalize(""), tokens: []), [])
   }
 }
+
+final class TriedEverywhereWarningTests: XCTestCase {
+  func testRuleStartingWithAGap_isAWarningNotAnError() {
+    let (set, d) = RuleSet.load(sources: [
+      RuleSource(path: "w.yaml", text: "rules:\n  - id: gap\n    pattern: '[]{0,2} x:MONEY'\n    emit: {target: x, metric: m}\n")
+    ])
+    XCTAssertNotNil(set)
+    XCTAssertEqual(d.map(\.rendered), [
+      "w.yaml:3:15: warning: [R040] rule 'gap' can start at any token, so it is tried at every token; start it with a literal, a class or a gazetteer"
+    ])
+  }
+}
