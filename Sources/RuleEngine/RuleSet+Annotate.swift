@@ -37,17 +37,23 @@ extension RuleSet {
     let doc = view(text, tokens: tokens)
     let scratch = scratchPool.take()
     defer { scratchPool.give(scratch) }
-    // Rules whose required syllables or classes are missing from the document are never tried:
-    // marking them as tried at every position costs one comparison.
-    let never = Int32.max
-    let tried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, rules.count))
+    // Rules whose required syllables or classes are missing from the document are never tried.
+    let ruleCount = rules.count
+    let active = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, ruleCount))
+    defer { active.deallocate() }
+    for (r, rule) in rules.enumerated() { active[r] = rule.requirements.allSatisfy(doc.has) }
+    // The last starts tried per rule, by start mod 4: a rule is tried at most once per start,
+    // whether it is found through its first token or through the token after its context.
+    let tried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(4, ruleCount * 4))
     defer { tried.deallocate() }
-    for (r, rule) in rules.enumerated() {
-      tried[r] = rule.requirements.allSatisfy(doc.has) ? -1 : never
+    tried.initialize(repeating: -1)
+    // The (rule, start) pairs to try at one token, gathered from every index row that applies.
+    let batchRule = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, ruleCount * 4))
+    let batchStart = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, ruleCount * 4))
+    defer {
+      batchRule.deallocate()
+      batchStart.deallocate()
     }
-    // The rules to try at one token, gathered from every index row that applies.
-    let batch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, rules.count))
-    defer { batch.deallocate() }
     var candidates: [Candidate] = []
     let lowerRows = self.lowerRows, foldRows = self.foldRows, classRows = self.classRows
     let alwaysRows = self.alwaysRows, pairRows = self.pairRows
@@ -57,16 +63,24 @@ extension RuleSet {
     let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
     let count = doc.count
     for pos in 0..<count {
-      let p32 = Int32(pos)
       var n = 0
+      @inline(__always) func add(_ r: Int, _ start: Int) {
+        guard active[r] else { return }
+        let slot = r * 4 + (start & 3)
+        if tried[slot] == Int32(start) { return }
+        tried[slot] = Int32(start)
+        batchRule[n] = Int32(r)
+        batchStart[n] = Int32(start)
+        n += 1
+      }
       @inline(__always) func gather(_ table: RuleIndexTable, _ row: Range<Int>) {
+        for k in row { add(Int(table.rules[k]), pos) }
+      }
+      @inline(__always) func gatherAnchored(_ table: RuleIndexTable, _ row: Range<Int>) {
         for k in row {
-          let r = Int(table.rules[k])
-          if tried[r] != p32 && tried[r] != never {
-            tried[r] = p32
-            batch[n] = Int32(r)
-            n += 1
-          }
+          let entry = Int(table.rules[k])
+          let start = pos - (entry & 3)
+          if start >= 0 { add(entry >> 2, start) }
         }
       }
       let lower = lowerIDs[pos]
@@ -76,10 +90,14 @@ extension RuleSet {
           let next = lowerIDs[pos + 1]
           if next >= 0 { gather(pairRows.table, pairRows.row(RuleSet.pairKey(lower, next))) }
         }
+        gatherAnchored(lowerNextRows, lowerNextRows.row(Int(lower)))
       }
       if usesFold {
         let fold = foldIDs[pos]
-        if fold >= 0 { gather(foldRows, foldRows.row(Int(fold))) }
+        if fold >= 0 {
+          gather(foldRows, foldRows.row(Int(fold)))
+          gatherAnchored(foldNextRows, foldNextRows.row(Int(fold)))
+        }
       }
       var mask = classMasks[pos] & classIndexMask
       while mask != 0 {
@@ -87,29 +105,21 @@ extension RuleSet {
         mask &= mask - 1
         gather(classRows, classRows.row(bit))
       }
-      gather(alwaysRows, alwaysRows.row(0))
-      if pos + 1 < count {
-        let next = lowerIDs[pos + 1]
-        if next >= 0 { gather(lowerNextRows, lowerNextRows.row(Int(next))) }
-        if usesFold {
-          let f = foldIDs[pos + 1]
-          if f >= 0 { gather(foldNextRows, foldNextRows.row(Int(f))) }
-        }
-        var m = classMasks[pos + 1] & classNextMask
-        while m != 0 {
-          let bit = m.trailingZeroBitCount
-          m &= m - 1
-          gather(classNextRows, classNextRows.row(bit))
-        }
+      var m = classMasks[pos] & classNextMask
+      while m != 0 {
+        let bit = m.trailingZeroBitCount
+        m &= m - 1
+        gatherAnchored(classNextRows, classNextRows.row(bit))
       }
+      gather(alwaysRows, alwaysRows.row(0))
       for k in 0..<n {
-        let r = Int(batch[k])
+        let r = Int(batchRule[k])
         let rule = rules[r]
-        if let m = Matcher.run(
+        if let match = Matcher.run(
           rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
-          start: pos, scratch: scratch)
+          start: Int(batchStart[k]), scratch: scratch)
         {
-          emit(rule, ruleIndex: r, match: m, doc: doc, into: &candidates)
+          emit(rule, ruleIndex: r, match: match, doc: doc, into: &candidates)
         }
       }
     }

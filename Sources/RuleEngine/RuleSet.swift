@@ -24,8 +24,8 @@ public final class RuleSet: @unchecked Sendable {
   let byClass: [[Int32]]
   /// Rules that can start at any token.
   let always: [Int32]
-  /// Rules that start with a one-token context, by what follows it: found at token i + 1,
-  /// tried at token i.
+  /// Rules that start with a short left context, by the token after it. Entries are
+  /// `rule × 4 + L`: found at token i, the rule is tried at token i − L.
   let byLowerNext: [[Int32]]
   let byFoldNext: [[Int32]]
   let byClassNext: [[Int32]]
@@ -87,22 +87,33 @@ public final class RuleSet: @unchecked Sendable {
         continue
       }
       let keys = RuleSet.startKeys(firsts, rule.program, gazetteers)
+      // A short left context (`(NL | !"Thái") p:="Bình Dương"`, `("," | "tại" | …) p:…`): when
+      // what follows it is the more selective (no classes, fewer keys), or the context can be
+      // any token, index the rule by the token after the context and start that much earlier.
+      if let seconds = RuleSet.secondAtoms(firsts, rule.program) {
+        let keyed = seconds.map { (RuleSet.startKeys($0.atoms, rule.program, gazetteers), $0.offset) }
+        let closed = !keyed.contains(where: { $0.0.anywhere })
+        let nextKeyCount = keyed.reduce(0) { $0 + $1.0.lower.count + $1.0.fold.count }
+        let nextHasClasses = keyed.contains { !$0.0.classes.isEmpty }
+        let firstKeyCount = keys.lower.count + keys.fold.count
+        if closed
+          && (keys.anywhere || (!nextHasClasses && nextKeyCount < firstKeyCount && keys.classes.isEmpty))
+        {
+          for (next, offset) in keyed {
+            // Entry: rule × 4 + how many tokens the context before the anchor covers.
+            let entry = ri * 4 + Int32(offset)
+            for k in next.lower where !byLowerNext[Int(k)].contains(entry) { byLowerNext[Int(k)].append(entry) }
+            for k in next.fold where !byFoldNext[Int(k)].contains(entry) { byFoldNext[Int(k)].append(entry) }
+            for c in next.classes where !byClassNext[c].contains(entry) { byClassNext[c].append(entry) }
+          }
+          continue
+        }
+      }
       if !keys.anywhere {
         for k in keys.lower { byLower[Int(k)].append(ri) }
         for k in keys.fold { byFold[Int(k)].append(ri) }
         for c in keys.classes { byClass[c].append(ri) }
         continue
-      }
-      // A one-token left context (`(NL | !"Thái") p:="Bình Dương"`): index the rule by what
-      // follows it and start one token earlier.
-      if let seconds = RuleSet.secondAtoms(firsts, rule.program) {
-        let next = RuleSet.startKeys(seconds, rule.program, gazetteers)
-        if !next.anywhere {
-          for k in next.lower { byLowerNext[Int(k)].append(ri) }
-          for k in next.fold { byFoldNext[Int(k)].append(ri) }
-          for c in next.classes { byClassNext[c].append(ri) }
-          continue
-        }
       }
       always.append(ri)
     }
@@ -172,21 +183,22 @@ public final class RuleSet: @unchecked Sendable {
     return (lower, fold, classes, anywhere)
   }
 
-  /// When every first atom covers exactly one token, the atoms that can come right after them
-  /// (nil if the pattern could end after the first token or the next step is not an atom).
-  static func secondAtoms(_ firsts: [Int], _ program: Program) -> [Int]? {
-    var result: [Int] = []
+  /// When every first atom covers a fixed number of tokens (at most 3), the atoms that can
+  /// come right after each of them, with that number: the rule can then be found through the
+  /// token after its left context. Nil when that does not hold or the pattern could end there.
+  static func secondAtoms(_ firsts: [Int], _ program: Program) -> [(atoms: [Int], offset: Int)]? {
+    var result: [(atoms: [Int], offset: Int)] = []
     for a in firsts {
+      let length: Int
       switch program.atoms[a] {
-      case .tokenClass: break
-      case .any, .not, .oneOf: break
-      case .literal(_, let count, _) where count == 1: break
+      case .tokenClass, .any, .not, .oneOf: length = 1
+      case .literal(_, let count, _) where count <= 3: length = Int(count)
       default: return nil
       }
       guard let pc = program.instructions.firstIndex(of: .atom(a)) else { return nil }
       let (atoms, nullable) = firstAtoms(program, from: pc + 1)
       if nullable || atoms.isEmpty { return nil }
-      result += atoms
+      result.append((atoms, length))
     }
     return result
   }
