@@ -35,15 +35,16 @@ let package = Package(
     .executableTarget(
       name: "vnx",
       dependencies: [
-        "Extraction", "Evaluation",
+        "Extraction", "Evaluation", "RuleEngine", "Tokenization", "VNText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "VNTextTests", dependencies: ["VNText"]),
     .testTarget(name: "TokenizationTests", dependencies: ["Tokenization"]),
     .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
-    .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
-    .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+    // Fixture files are read through #filePath, not bundled.
+    .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"], exclude: ["Fixtures"]),
+    .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], exclude: ["Golden"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
   ]
 )
