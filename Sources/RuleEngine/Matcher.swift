@@ -59,6 +59,9 @@ final class MatchScratch: @unchecked Sendable {
   var stack: UnsafeMutablePointer<Frame>
   var stackCapacity = 256
   var depth = 0
+  /// Matcher steps (instructions executed) since the counter was last reset, for
+  /// `MatchCounters`.
+  var steps = 0
 
   init() {
     stamps = .allocate(capacity: stampCapacity)
@@ -131,6 +134,8 @@ enum Matcher {
     for k in 0..<slotCount { slots[k] = -1 }
     scratch.depth = 0
     scratch.push(0, 0, start)
+    var steps = 0
+    defer { scratch.steps &+= steps }
     while scratch.depth > 0 {
       scratch.depth -= 1
       let frame = scratch.stack[scratch.depth]
@@ -148,6 +153,7 @@ enum Matcher {
         let key = offset * pcCount + pc
         if stamps[key] == gen { break thread }
         stamps[key] = gen
+        steps &+= 1
         switch instructions[pc] {
         case .match:
           return RuleMatch(start: start, end: pos, slots: Array(UnsafeBufferPointer(start: slots, count: slotCount)))

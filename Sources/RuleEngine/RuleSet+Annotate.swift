@@ -33,10 +33,17 @@ extension RuleSet {
     DocumentView(text: text, tokens: tokens, keys: keys, needFold: usesFold)
   }
 
-  func run(_ text: NormalizedText, tokens: [Token]) -> AnnotationRun {
+  func run(
+    _ text: NormalizedText, tokens: [Token], counters: UnsafeMutablePointer<MatchCounters>? = nil
+  ) -> AnnotationRun {
     let doc = view(text, tokens: tokens)
     let scratch = scratchPool.take()
     defer { scratchPool.give(scratch) }
+    scratch.steps = 0
+    var attempts = 0
+    let perRule = counters?.pointee.perRule ?? false
+    var ruleAttempts = perRule ? [Int](repeating: 0, count: rules.count) : []
+    var ruleSteps = ruleAttempts, ruleMatches = ruleAttempts
     // Rules whose required syllables or classes are missing from the document are never tried.
     let ruleCount = rules.count
     let active = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, ruleCount))
@@ -112,14 +119,35 @@ extension RuleSet {
         gatherAnchored(classNextRows, classNextRows.row(bit))
       }
       gather(alwaysRows, alwaysRows.row(0))
+      attempts &+= n
       for k in 0..<n {
         let r = Int(batchRule[k])
         let rule = rules[r]
-        if let match = Matcher.run(
+        let stepsBefore = scratch.steps
+        let found = Matcher.run(
           rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
           start: Int(batchStart[k]), scratch: scratch)
-        {
+        if perRule {
+          ruleAttempts[r] += 1
+          ruleSteps[r] += scratch.steps - stepsBefore
+          if found != nil { ruleMatches[r] += 1 }
+        }
+        if let match = found {
           emit(rule, ruleIndex: r, match: match, doc: doc, into: &candidates)
+        }
+      }
+    }
+    if let counters {
+      counters.pointee.documents += 1
+      counters.pointee.tokens += count
+      counters.pointee.attempts += attempts
+      counters.pointee.steps += scratch.steps
+      if perRule {
+        for (r, rule) in rules.enumerated() where ruleAttempts[r] > 0 {
+          counters.pointee.byRule[rule.id, default: .init()].attempts += ruleAttempts[r]
+          counters.pointee.byRule[rule.id, default: .init()].steps += ruleSteps[r]
+          counters.pointee.byRule[rule.id, default: .init()].matches += ruleMatches[r]
+          counters.pointee.matches += ruleMatches[r]
         }
       }
     }

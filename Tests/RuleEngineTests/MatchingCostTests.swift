@@ -1,0 +1,73 @@
+import Foundation
+import RuleEngine
+import Tokenization
+import VNText
+import XCTest
+
+/// A regression guard for matching cost that does not depend on timing: the project's rule
+/// pack (`rules/`) over the corpus articles (`corpus/*.txt`) must not try more rules, nor
+/// execute more matcher steps, per token than the bounds below. The bounds are about 1.5× the
+/// values measured when they were set; a change to the engine or to the rules that makes
+/// matching blow up (a rule tried everywhere, a gap that explores every split) fails here.
+///
+/// If a deliberate change needs more, look at the rules listed in the failure message first.
+final class MatchingCostTests: XCTestCase {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Rule attempts (a rule's program started at a token) per token of the corpus.
+  static let maxAttemptsPerToken = 2.1
+  /// Matcher steps (instructions executed) per token of the corpus.
+  static let maxStepsPerToken = 18.6
+
+  func testRulePackCostPerTokenIsBounded() throws {
+    let rulesPath = Self.root.appendingPathComponent("rules").path
+    let corpus = Self.root.appendingPathComponent("corpus")
+    let (loaded, diagnostics) = RuleSet.load(directory: rulesPath)
+    let set = try XCTUnwrap(loaded, diagnostics.filter(\.isError).map(\.rendered).joined(separator: "\n"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+      .filter { $0.hasSuffix(".txt") }.sorted()
+    XCTAssertGreaterThan(files.count, 10, "corpus articles not found at \(corpus.path)")
+    var counters = MatchCounters(perRule: true)
+    for f in files {
+      let text = try String(contentsOf: corpus.appendingPathComponent(f), encoding: .utf8)
+      let normalized = Normalizer().normalize(text)
+      let tokens = Tokenizer().tokenize(normalized)
+      _ = set.annotate(normalized, tokens: tokens, counters: &counters)
+    }
+    let top = counters.byRule.sorted { $0.value.steps > $1.value.steps }.prefix(12).map { id, c in
+      "  \(id): \(c.attempts) attempts, \(c.steps) steps, \(c.matches) matches"
+    }.joined(separator: "\n")
+    let summary = String(
+      format: "%d documents, %d tokens: %.3f attempts/token (bound %.2f), %.2f steps/token (bound %.1f)",
+      counters.documents, counters.tokens, counters.attemptsPerToken, Self.maxAttemptsPerToken,
+      counters.stepsPerToken, Self.maxStepsPerToken)
+    print("MatchingCost: " + summary + "\ncostliest rules:\n" + top)
+    XCTAssertEqual(counters.documents, files.count)
+    XCTAssertGreaterThan(counters.tokens, 10_000)
+    XCTAssertGreaterThan(counters.matches, 0)
+    XCTAssertLessThanOrEqual(counters.attemptsPerToken, Self.maxAttemptsPerToken, summary + "\n" + top)
+    XCTAssertLessThanOrEqual(counters.stepsPerToken, Self.maxStepsPerToken, summary + "\n" + top)
+  }
+
+  /// The counters count what `annotate` does and do not change its result.
+  func testCountersDoNotChangeAnnotations() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: money.violation
+          pattern: '"phát hiện" ("sai phạm" | "vi phạm") []{0,6} amount:MONEY'
+          emit: {target: amount, metric: violation_amount}
+      """))
+    let text = "Thanh tra phát hiện sai phạm về kinh tế 46.237 triệu đồng. Phát hiện vi phạm 2 tỷ đồng."
+    let normalized = Normalizer().normalize(text)
+    let tokens = Tokenizer().tokenize(normalized)
+    var counters = MatchCounters()
+    let counted = set.annotate(normalized, tokens: tokens, counters: &counters)
+    XCTAssertEqual(counted, set.annotate(normalized, tokens: tokens))
+    XCTAssertEqual(counted.count, 2)
+    XCTAssertEqual(counters.documents, 1)
+    XCTAssertEqual(counters.tokens, tokens.count)
+    XCTAssertEqual(counters.attempts, 2)  // tried where "phát hiện" starts, nowhere else
+    XCTAssertGreaterThan(counters.steps, 2)
+  }
+}
