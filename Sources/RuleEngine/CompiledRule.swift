@@ -15,13 +15,16 @@ final class CompiledRule: Sendable {
   let file: String
   /// Syllables and classes every match contains (see `PatternCompiler.requirements`).
   let requirements: [Requirement]
+  /// Elements every match contains near its start (see `Anchor`).
+  let anchors: [Anchor]
 
   init(
     id: String, order: Int, priority: Int, program: Program, captureNames: [String],
     captureGazetteer: [Int?], emissions: [CompiledEmission], syntax: RuleSyntax, file: String,
-    requirements: [Requirement]
+    requirements: [Requirement], anchors: [Anchor] = []
   ) {
     self.requirements = requirements
+    self.anchors = anchors
     self.id = id
     self.order = order
     self.priority = priority

@@ -61,6 +61,21 @@ extension RuleSet {
       batchRule.deallocate()
       batchStart.deallocate()
     }
+    // Window anchors, per document: for anchor a, no token in [anchorLo[a], anchorHi[a]) is
+    // one of its tokens, and token anchorHi[a] is one when anchorFound[a].
+    let anchorCount = anchorSets.count
+    let anchorLo = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, anchorCount))
+    let anchorHi = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, anchorCount))
+    let anchorFound = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, anchorCount))
+    defer {
+      anchorLo.deallocate()
+      anchorHi.deallocate()
+      anchorFound.deallocate()
+    }
+    anchorLo.initialize(repeating: 0)
+    anchorHi.initialize(repeating: 0)
+    anchorFound.initialize(repeating: false)
+    let anchorStarts = self.anchorStarts, anchorSets = self.anchorSets, anchorOffsets = self.anchorOffsets
     var candidates: [Candidate] = []
     let lowerRows = self.lowerRows, foldRows = self.foldRows, classRows = self.classRows
     let alwaysRows = self.alwaysRows, pairRows = self.pairRows
@@ -69,6 +84,42 @@ extension RuleSet {
     let usesFold = self.usesFold
     let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
     let count = doc.count
+    @inline(__always) func anchorAt(_ set: FrozenTokenSet, _ t: Int) -> Bool {
+      if classMasks[t] & set.classMask != 0 { return true }
+      if FrozenTokenSet.test(set.lowerBits, lowerIDs[t]) { return true }
+      return set.foldBits.count > 0 && FrozenTokenSet.test(set.foldBits, foldIDs[t])
+    }
+    /// True when anchor `a` occurs in the window of a match starting at `q`.
+    @inline(__always) func anchorNear(_ a: Int, _ q: Int) -> Bool {
+      let set = anchorSets[a]
+      let limit = min(count - 1, q + Int(anchorOffsets[a]))
+      if q < Int(anchorLo[a]) {
+        // Starts usually come in order; an earlier one (a left-context rule) scans directly.
+        var t = q
+        while t <= limit {
+          if anchorAt(set, t) { return true }
+          t += 1
+        }
+        return false
+      }
+      if q > Int(anchorHi[a]) {
+        anchorLo[a] = Int32(q)
+        anchorHi[a] = Int32(q)
+        anchorFound[a] = false
+      }
+      if anchorFound[a] { return Int(anchorHi[a]) <= limit }
+      var t = Int(anchorHi[a])
+      while t <= limit {
+        if anchorAt(set, t) {
+          anchorHi[a] = Int32(t)
+          anchorFound[a] = true
+          return true
+        }
+        t += 1
+      }
+      anchorHi[a] = Int32(t)
+      return false
+    }
     for pos in 0..<count {
       var n = 0
       @inline(__always) func add(_ r: Int, _ start: Int) {
@@ -119,14 +170,18 @@ extension RuleSet {
         gatherAnchored(classNextRows, classNextRows.row(bit))
       }
       gather(alwaysRows, alwaysRows.row(0))
-      attempts &+= n
-      for k in 0..<n {
+      attempts: for k in 0..<n {
         let r = Int(batchRule[k])
+        let start = Int(batchStart[k])
+        for a in Int(anchorStarts[r])..<Int(anchorStarts[r + 1]) where !anchorNear(a, start) {
+          continue attempts
+        }
+        attempts &+= 1
         let rule = rules[r]
         let stepsBefore = scratch.steps
         let found = Matcher.run(
           rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
-          start: Int(batchStart[k]), scratch: scratch)
+          start: start, scratch: scratch)
         if perRule {
           ruleAttempts[r] += 1
           ruleSteps[r] += scratch.steps - stepsBefore

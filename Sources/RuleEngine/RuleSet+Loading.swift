@@ -196,7 +196,8 @@ extension RuleSet {
             id: rule.id, order: compiled.count, priority: rule.priority, program: program,
             captureNames: names, captureGazetteer: compiler.captureGazetteer, emissions: emissions,
             syntax: rule, file: file.path,
-            requirements: Array(Set(rule.pattern.element.map { compiler.requirements(of: $0) } ?? []))))
+            requirements: Array(Set(rule.pattern.element.map { compiler.requirements(of: $0) } ?? [])),
+            anchors: rule.pattern.element.map { compiler.anchors(of: $0) } ?? []))
       }
     }
     diagnostics += compiler.diagnostics

@@ -42,6 +42,10 @@ public final class RuleSet: @unchecked Sendable {
   let foldNextRows: RuleIndexTable
   let classNextRows: RuleIndexTable
   let pairRows: PairIndexTable
+  /// Every rule's anchors (see `Anchor`): rule r owns `anchorStarts[r] ..< anchorStarts[r + 1]`.
+  let anchorStarts: UnsafeMutableBufferPointer<Int32>
+  let anchorSets: UnsafeMutableBufferPointer<FrozenTokenSet>
+  let anchorOffsets: UnsafeMutableBufferPointer<Int32>
   /// Working memory for the matcher, reused across documents and threads.
   let scratchPool = ScratchPool()
 
@@ -140,6 +144,19 @@ public final class RuleSet: @unchecked Sendable {
     for (bit, list) in byClass.enumerated() where !list.isEmpty { classIndexMask |= 1 << UInt32(bit) }
     self.classIndexMask = classIndexMask
     self.maxStamps = maxStamps
+    var anchorStarts: [Int32] = [0]
+    var anchorSets: [FrozenTokenSet] = []
+    var anchorOffsets: [Int32] = []
+    for rule in rules {
+      for a in rule.anchors {
+        anchorSets.append(FrozenTokenSet(a.set, exactIndex: -1))
+        anchorOffsets.append(Int32(a.maxOffset))
+      }
+      anchorStarts.append(Int32(anchorSets.count))
+    }
+    self.anchorStarts = UnmanagedBuffer.make(anchorStarts)
+    self.anchorSets = UnmanagedBuffer.make(anchorSets)
+    self.anchorOffsets = UnmanagedBuffer.make(anchorOffsets)
   }
 
   deinit {
@@ -151,6 +168,10 @@ public final class RuleSet: @unchecked Sendable {
     foldNextRows.free()
     classNextRows.free()
     pairRows.free()
+    for s in anchorSets { s.deallocate() }
+    UnmanagedBuffer.free(anchorStarts)
+    UnmanagedBuffer.free(anchorSets)
+    UnmanagedBuffer.free(anchorOffsets)
   }
 
   /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with.

@@ -1,0 +1,167 @@
+import RuleLanguage
+
+/// Window anchors: an element every match of a rule contains, no further from the match's
+/// start than a known number of tokens. At a start token where none of an anchor's tokens
+/// occurs in that window, the rule cannot match and is not tried (see `RuleSet.run`).
+///
+/// Unlike the index (which looks at the first token only) and the document prefilter (which
+/// looks at the whole document), this rejects the places where a common first token is far from
+/// the rare element the rule also needs (`(NL | "," | "và" | …) p:="Thái Bình"` after every
+/// comma; `"ông" … %NAME` where no surname follows).
+struct Anchor: Sendable {
+  /// The tokens the element can begin with.
+  var set: TokenSet
+  /// The most tokens between the match's start and the element's first token.
+  var maxOffset: Int
+}
+
+extension PatternCompiler {
+  /// Classes too common to make an anchor worth checking.
+  static let commonClasses: UInt32 =
+    ClassBit.word.mask | ClassBit.cap.mask | ClassBit.upper.mask | ClassBit.punct.mask
+    | ClassBit.number.mask | ClassBit.any.mask | ClassBit.other.mask
+
+  /// The anchors worth checking for a pattern (at most `limit`), most selective first.
+  mutating func anchors(of root: PatternElement, limit: Int = 3) -> [Anchor] {
+    var found: [Anchor] = []
+    collectAnchors(root, offset: 0, into: &found, depth: 0)
+    var useful = found.filter { a in
+      a.maxOffset > 0 && a.set.classMask & PatternCompiler.commonClasses == 0
+        && (a.set.classMask != 0 || a.set.lowerBits.contains { $0 != 0 } || a.set.foldBits.contains { $0 != 0 })
+    }
+    func keyCount(_ a: Anchor) -> Int {
+      (a.set.lowerBits + a.set.foldBits).reduce(0) { $0 + $1.nonzeroBitCount }
+        + (a.set.classMask != 0 ? 1000 : 0)
+    }
+    useful.sort { (keyCount($0), $0.maxOffset) < (keyCount($1), $1.maxOffset) }
+    return Array(useful.prefix(limit))
+  }
+
+  private mutating func collectAnchors(_ e: PatternElement, offset: Int, into out: inout [Anchor], depth: Int) {
+    guard depth < 32 else { return }
+    if minLength(e) >= 1, let set = firstSet(e, depth: depth) {
+      out.append(Anchor(set: set, maxOffset: offset))
+    }
+    switch e.kind {
+    case .sequence(let xs):
+      var off = offset
+      for x in xs {
+        collectAnchors(x, offset: off, into: &out, depth: depth + 1)
+        off += maxSpan(x)
+      }
+    case .capture(_, let x), .glued(let x):
+      collectAnchors(x, offset: offset, into: &out, depth: depth + 1)
+    case .repetition(let x, let minCount, _, _) where minCount >= 1:
+      collectAnchors(x, offset: offset, into: &out, depth: depth + 1)
+    case .macro(let name):
+      if let body = macros[name]?.pattern.element {
+        collectAnchors(body, offset: offset, into: &out, depth: depth + 1)
+      }
+    default: break
+    }
+  }
+
+  /// The fewest tokens a match of `e` covers.
+  func minLength(_ e: PatternElement, depth: Int = 0) -> Int {
+    guard depth < 32 else { return 0 }
+    switch e.kind {
+    case .literal(let text, _): return LiteralSplitter.split(normalizer.normalize(text).string).count
+    case .tokenClass, .anyToken, .negation: return 1
+    case .gazetteer(let name):
+      guard let g = gazetteerIndex[name], g < gazetteerFirstKeys.count, !gazetteerFirstKeys[g].isEmpty else { return 0 }
+      return 1
+    case .macro(let name):
+      guard let body = macros[name]?.pattern.element else { return 0 }
+      return minLength(body, depth: depth + 1)
+    case .sequence(let xs): return xs.reduce(0) { $0 + minLength($1, depth: depth + 1) }
+    case .alternatives(let xs): return xs.map { minLength($0, depth: depth + 1) }.min() ?? 0
+    case .repetition(let x, let minCount, _, _): return minCount * minLength(x, depth: depth + 1)
+    case .capture(_, let x), .glued(let x): return minLength(x, depth: depth + 1)
+    }
+  }
+
+  /// The most tokens a match of `e` covers (as the program's `maxSpan` counts them).
+  func maxSpan(_ e: PatternElement, depth: Int = 0) -> Int {
+    guard depth < 32 else { return PatternCompiler.codeMaxTokens * 64 }
+    switch e.kind {
+    case .literal(let text, _): return LiteralSplitter.split(normalizer.normalize(text).string).count
+    case .tokenClass(let name): return name == "CODE" ? PatternCompiler.codeMaxTokens : 1
+    case .anyToken, .negation: return 1
+    case .gazetteer(let name):
+      guard let g = gazetteerIndex[name] else { return 1 }
+      return gazetteerMaxLength[g]
+    case .macro(let name):
+      guard let body = macros[name]?.pattern.element else { return 1 }
+      return maxSpan(body, depth: depth + 1)
+    case .sequence(let xs): return xs.reduce(0) { $0 + maxSpan($1, depth: depth + 1) }
+    case .alternatives(let xs): return xs.map { maxSpan($0, depth: depth + 1) }.max() ?? 0
+    case .repetition(let x, let minCount, let maxCount, _):
+      return max(minCount, maxCount ?? max(minCount, 1)) * maxSpan(x, depth: depth + 1)
+    case .capture(_, let x), .glued(let x): return maxSpan(x, depth: depth + 1)
+    }
+  }
+
+  /// The tokens every non-empty match of `e` begins with, or nil when that is not a closed set.
+  private mutating func firstSet(_ e: PatternElement, depth: Int) -> TokenSet? {
+    guard depth < 32 else { return nil }
+    switch e.kind {
+    case .literal(let text, let mode):
+      var set = TokenSet()
+      guard let p = LiteralSplitter.split(normalizer.normalize(text).string).first else { return set }
+      let scalars = p.text.unicodeScalars.map(\.value)
+      if mode == .diacriticInsensitive {
+        TokenSet.set(&set.foldBits, keys.intern(KeyTable.foldKey(scalars)))
+      } else {
+        TokenSet.set(&set.lowerBits, keys.intern(KeyTable.lowerKey(scalars)))
+      }
+      return set
+    case .tokenClass(let name):
+      guard name != "CODE", let bit = ClassBit(name: name), bit != .any else { return nil }
+      var set = TokenSet()
+      set.classMask = bit.mask
+      return set
+    case .anyToken, .negation: return nil
+    case .gazetteer(let name):
+      guard let g = gazetteerIndex[name], g < gazetteerFirstKeys.count, !gazetteerFirstKeys[g].isEmpty
+      else { return nil }
+      var set = TokenSet()
+      for k in gazetteerFirstKeys[g] { TokenSet.set(&set.lowerBits, k) }
+      return set
+    case .macro(let name):
+      guard let body = macros[name]?.pattern.element else { return nil }
+      return firstSet(body, depth: depth + 1)
+    case .capture(_, let x), .glued(let x), .repetition(let x, _, _, _):
+      return firstSet(x, depth: depth + 1)
+    case .alternatives(let xs):
+      var set = TokenSet()
+      for x in xs {
+        guard let s = firstSet(x, depth: depth + 1) else { return nil }
+        set.formUnion(s)
+      }
+      return set
+    case .sequence(let xs):
+      // The first element that cannot be empty, and every optional one before it.
+      var set = TokenSet()
+      for x in xs {
+        guard let s = firstSet(x, depth: depth + 1) else { return nil }
+        set.formUnion(s)
+        if minLength(x) >= 1 { return set }
+      }
+      return set
+    }
+  }
+}
+
+extension TokenSet {
+  mutating func formUnion(_ other: TokenSet) {
+    classMask |= other.classMask
+    for (w, word) in other.lowerBits.enumerated() where word != 0 {
+      if lowerBits.count <= w { lowerBits += [UInt64](repeating: 0, count: w + 1 - lowerBits.count) }
+      lowerBits[w] |= word
+    }
+    for (w, word) in other.foldBits.enumerated() where word != 0 {
+      if foldBits.count <= w { foldBits += [UInt64](repeating: 0, count: w + 1 - foldBits.count) }
+      foldBits[w] |= word
+    }
+  }
+}
