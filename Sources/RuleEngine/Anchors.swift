@@ -165,3 +165,18 @@ extension TokenSet {
     }
   }
 }
+
+/// A `TokenSet` as a dictionary key (trailing zero words ignored), to share equal anchors.
+struct AnchorKey: Hashable {
+  var classMask: UInt32
+  var lower: [UInt64]
+  var fold: [UInt64]
+
+  init(_ set: TokenSet) {
+    classMask = set.classMask
+    lower = set.lowerBits
+    while lower.last == 0 { lower.removeLast() }
+    fold = set.foldBits
+    while fold.last == 0 { fold.removeLast() }
+  }
+}

@@ -61,21 +61,68 @@ extension RuleSet {
       batchRule.deallocate()
       batchStart.deallocate()
     }
-    // Window anchors, per document: for anchor a, no token in [anchorLo[a], anchorHi[a]) is
-    // one of its tokens, and token anchorHi[a] is one when anchorFound[a].
-    let anchorCount = anchorSets.count
-    let anchorLo = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, anchorCount))
-    let anchorHi = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, anchorCount))
-    let anchorFound = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, anchorCount))
+    // Window anchors: where each distinct anchor set occurs in the document (positions in
+    // order, anchor a's in `anchorOcc[anchorFirst[a] ..< anchorFirst[a + 1]]`), found in one
+    // pass over the tokens; `anchorCursor[a]` follows the (nearly ordered) queries.
+    let anchorCount = anchorSetCount
+    let anchorFirst = UnsafeMutableBufferPointer<Int32>.allocate(capacity: anchorCount + 1)
+    let anchorCursor = UnsafeMutableBufferPointer<Int32>.allocate(capacity: anchorCount + 1)
+    anchorFirst.initialize(repeating: 0)
     defer {
-      anchorLo.deallocate()
-      anchorHi.deallocate()
-      anchorFound.deallocate()
+      anchorFirst.deallocate()
+      anchorCursor.deallocate()
     }
-    anchorLo.initialize(repeating: 0)
-    anchorHi.initialize(repeating: 0)
-    anchorFound.initialize(repeating: false)
-    let anchorStarts = self.anchorStarts, anchorSets = self.anchorSets, anchorOffsets = self.anchorOffsets
+    let anchorLowerRows = self.anchorLowerRows, anchorFoldRows = self.anchorFoldRows
+    let anchorClassRows = self.anchorClassRows, anchorClassMask = self.anchorClassMask
+    @inline(__always) func eachAnchor(at t: Int, _ body: (Int) -> Void) {
+      let l = doc.lowerIDs[t]
+      if l >= 0 { for k in anchorLowerRows.row(Int(l)) { body(Int(anchorLowerRows.rules[k])) } }
+      if self.usesFold {
+        let f = doc.foldIDs[t]
+        if f >= 0 { for k in anchorFoldRows.row(Int(f)) { body(Int(anchorFoldRows.rules[k])) } }
+      }
+      var m = doc.classMasks[t] & anchorClassMask
+      while m != 0 {
+        let bit = m.trailingZeroBitCount
+        m &= m - 1
+        for k in anchorClassRows.row(bit) { body(Int(anchorClassRows.rules[k])) }
+      }
+    }
+    if anchorCount > 0 {
+      for t in 0..<doc.count { eachAnchor(at: t) { anchorFirst[$0 + 1] += 1 } }
+      for a in 0..<anchorCount { anchorFirst[a + 1] += anchorFirst[a] }
+    }
+    let anchorOcc = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, Int(anchorFirst[anchorCount])))
+    defer { anchorOcc.deallocate() }
+    if anchorCount > 0 {
+      for a in 0..<anchorCount { anchorCursor[a] = anchorFirst[a] }
+      for t in 0..<doc.count {
+        eachAnchor(at: t) { a in
+          anchorOcc[Int(anchorCursor[a])] = Int32(t)
+          anchorCursor[a] += 1
+        }
+      }
+      for a in 0..<anchorCount { anchorCursor[a] = anchorFirst[a] }
+      // A rule whose anchor never occurs is not tried in this document.
+      for r in 0..<ruleCount where active[r] {
+        for k in Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1]) {
+          let a = Int(ruleAnchorIDs[k])
+          if anchorFirst[a] == anchorFirst[a + 1] { active[r] = false }
+        }
+      }
+    }
+    let ruleAnchorStarts = self.ruleAnchorStarts, ruleAnchorIDs = self.ruleAnchorIDs
+    let ruleAnchorOffsets = self.ruleAnchorOffsets
+    /// True when the anchor set of rule anchor `k` occurs in the window of a match starting at `q`.
+    @inline(__always) func anchorNear(_ k: Int, _ q: Int) -> Bool {
+      let a = Int(ruleAnchorIDs[k])
+      let lo = Int(anchorFirst[a]), hi = Int(anchorFirst[a + 1])
+      var i = Int(anchorCursor[a])
+      while i > lo && Int(anchorOcc[i - 1]) >= q { i -= 1 }
+      while i < hi && Int(anchorOcc[i]) < q { i += 1 }
+      anchorCursor[a] = Int32(i)
+      return i < hi && Int(anchorOcc[i]) <= q + Int(ruleAnchorOffsets[k])
+    }
     var candidates: [Candidate] = []
     let lowerRows = self.lowerRows, foldRows = self.foldRows, classRows = self.classRows
     let alwaysRows = self.alwaysRows, pairRows = self.pairRows
@@ -84,42 +131,6 @@ extension RuleSet {
     let usesFold = self.usesFold
     let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
     let count = doc.count
-    @inline(__always) func anchorAt(_ set: FrozenTokenSet, _ t: Int) -> Bool {
-      if classMasks[t] & set.classMask != 0 { return true }
-      if FrozenTokenSet.test(set.lowerBits, lowerIDs[t]) { return true }
-      return set.foldBits.count > 0 && FrozenTokenSet.test(set.foldBits, foldIDs[t])
-    }
-    /// True when anchor `a` occurs in the window of a match starting at `q`.
-    @inline(__always) func anchorNear(_ a: Int, _ q: Int) -> Bool {
-      let set = anchorSets[a]
-      let limit = min(count - 1, q + Int(anchorOffsets[a]))
-      if q < Int(anchorLo[a]) {
-        // Starts usually come in order; an earlier one (a left-context rule) scans directly.
-        var t = q
-        while t <= limit {
-          if anchorAt(set, t) { return true }
-          t += 1
-        }
-        return false
-      }
-      if q > Int(anchorHi[a]) {
-        anchorLo[a] = Int32(q)
-        anchorHi[a] = Int32(q)
-        anchorFound[a] = false
-      }
-      if anchorFound[a] { return Int(anchorHi[a]) <= limit }
-      var t = Int(anchorHi[a])
-      while t <= limit {
-        if anchorAt(set, t) {
-          anchorHi[a] = Int32(t)
-          anchorFound[a] = true
-          return true
-        }
-        t += 1
-      }
-      anchorHi[a] = Int32(t)
-      return false
-    }
     for pos in 0..<count {
       var n = 0
       @inline(__always) func add(_ r: Int, _ start: Int) {
@@ -173,7 +184,7 @@ extension RuleSet {
       attempts: for k in 0..<n {
         let r = Int(batchRule[k])
         let start = Int(batchStart[k])
-        for a in Int(anchorStarts[r])..<Int(anchorStarts[r + 1]) where !anchorNear(a, start) {
+        for a in Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1]) where !anchorNear(a, start) {
           continue attempts
         }
         attempts &+= 1

@@ -42,10 +42,19 @@ public final class RuleSet: @unchecked Sendable {
   let foldNextRows: RuleIndexTable
   let classNextRows: RuleIndexTable
   let pairRows: PairIndexTable
-  /// Every rule's anchors (see `Anchor`): rule r owns `anchorStarts[r] ..< anchorStarts[r + 1]`.
-  let anchorStarts: UnsafeMutableBufferPointer<Int32>
-  let anchorSets: UnsafeMutableBufferPointer<FrozenTokenSet>
-  let anchorOffsets: UnsafeMutableBufferPointer<Int32>
+  /// Every rule's anchors (see `Anchor`): rule r owns `ruleAnchorStarts[r] ..< ruleAnchorStarts[r + 1]`
+  /// of `ruleAnchorIDs` (distinct anchor sets) and `ruleAnchorOffsets` (its window).
+  let ruleAnchorStarts: UnsafeMutableBufferPointer<Int32>
+  let ruleAnchorIDs: UnsafeMutableBufferPointer<Int32>
+  let ruleAnchorOffsets: UnsafeMutableBufferPointer<Int32>
+  /// The number of distinct anchor sets.
+  let anchorSetCount: Int
+  /// Distinct anchor sets by the tokens they contain: by lower-case key, diacritic-free key,
+  /// class bit. Per document one pass lists where each anchor set occurs.
+  let anchorLowerRows: RuleIndexTable
+  let anchorFoldRows: RuleIndexTable
+  let anchorClassRows: RuleIndexTable
+  let anchorClassMask: UInt32
   /// Working memory for the matcher, reused across documents and threads.
   let scratchPool = ScratchPool()
 
@@ -144,19 +153,51 @@ public final class RuleSet: @unchecked Sendable {
     for (bit, list) in byClass.enumerated() where !list.isEmpty { classIndexMask |= 1 << UInt32(bit) }
     self.classIndexMask = classIndexMask
     self.maxStamps = maxStamps
-    var anchorStarts: [Int32] = [0]
-    var anchorSets: [FrozenTokenSet] = []
-    var anchorOffsets: [Int32] = []
+    var ruleAnchorStarts: [Int32] = [0]
+    var ruleAnchorIDs: [Int32] = []
+    var ruleAnchorOffsets: [Int32] = []
+    var distinct: [AnchorKey: Int32] = [:]
+    var anchorLower = [[Int32]](repeating: [], count: keys.count)
+    var anchorFold = [[Int32]](repeating: [], count: keys.count)
+    var anchorClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
+    var anchorClassMask: UInt32 = 0
     for rule in rules {
       for a in rule.anchors {
-        anchorSets.append(FrozenTokenSet(a.set, exactIndex: -1))
-        anchorOffsets.append(Int32(a.maxOffset))
+        let key = AnchorKey(a.set)
+        let id: Int32
+        if let known = distinct[key] {
+          id = known
+        } else {
+          id = Int32(distinct.count)
+          distinct[key] = id
+          for (w, word) in a.set.lowerBits.enumerated() where word != 0 {
+            for b in 0..<64 where word & (1 << UInt64(b)) != 0 && w * 64 + b < keys.count {
+              anchorLower[w * 64 + b].append(id)
+            }
+          }
+          for (w, word) in a.set.foldBits.enumerated() where word != 0 {
+            for b in 0..<64 where word & (1 << UInt64(b)) != 0 && w * 64 + b < keys.count {
+              anchorFold[w * 64 + b].append(id)
+            }
+          }
+          for bit in ClassBit.allCases where a.set.classMask & bit.mask != 0 {
+            anchorClass[bit.rawValue].append(id)
+            anchorClassMask |= bit.mask
+          }
+        }
+        ruleAnchorIDs.append(id)
+        ruleAnchorOffsets.append(Int32(a.maxOffset))
       }
-      anchorStarts.append(Int32(anchorSets.count))
+      ruleAnchorStarts.append(Int32(ruleAnchorIDs.count))
     }
-    self.anchorStarts = UnmanagedBuffer.make(anchorStarts)
-    self.anchorSets = UnmanagedBuffer.make(anchorSets)
-    self.anchorOffsets = UnmanagedBuffer.make(anchorOffsets)
+    self.ruleAnchorStarts = UnmanagedBuffer.make(ruleAnchorStarts)
+    self.ruleAnchorIDs = UnmanagedBuffer.make(ruleAnchorIDs)
+    self.ruleAnchorOffsets = UnmanagedBuffer.make(ruleAnchorOffsets)
+    anchorSetCount = distinct.count
+    anchorLowerRows = RuleIndexTable(anchorLower)
+    anchorFoldRows = RuleIndexTable(anchorFold)
+    anchorClassRows = RuleIndexTable(anchorClass)
+    self.anchorClassMask = anchorClassMask
   }
 
   deinit {
@@ -168,10 +209,12 @@ public final class RuleSet: @unchecked Sendable {
     foldNextRows.free()
     classNextRows.free()
     pairRows.free()
-    for s in anchorSets { s.deallocate() }
-    UnmanagedBuffer.free(anchorStarts)
-    UnmanagedBuffer.free(anchorSets)
-    UnmanagedBuffer.free(anchorOffsets)
+    UnmanagedBuffer.free(ruleAnchorStarts)
+    UnmanagedBuffer.free(ruleAnchorIDs)
+    UnmanagedBuffer.free(ruleAnchorOffsets)
+    anchorLowerRows.free()
+    anchorFoldRows.free()
+    anchorClassRows.free()
   }
 
   /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with.
