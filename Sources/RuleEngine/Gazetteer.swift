@@ -26,6 +26,11 @@ final class Gazetteer: @unchecked Sendable {
   private var edgeMask = 0
   private var terminalPointer = UnmanagedBuffer.make([Int32(-1)])
 
+  /// The edge table as plain data, for the matcher (valid while this gazetteer lives).
+  var frozen: FrozenGazetteer {
+    FrozenGazetteer(edgeKeys: edgeKeys, edgeValues: edgeValues, edgeMask: edgeMask, terminal: terminalPointer)
+  }
+
   init(name: String, path: String) {
     self.name = name
     self.path = path
@@ -171,6 +176,47 @@ final class Gazetteer: @unchecked Sendable {
     }
     let c = terminal[Int(node)]
     return c >= 0 ? canonical[Int(c)] : nil
+  }
+}
+
+/// A frozen gazetteer's trie as plain pointers (owned by its `Gazetteer`): walking it touches
+/// no reference counts.
+struct FrozenGazetteer {
+  let edgeKeys: UnsafeMutableBufferPointer<UInt64>
+  let edgeValues: UnsafeMutableBufferPointer<Int32>
+  let edgeMask: Int
+  let terminal: UnsafeMutableBufferPointer<Int32>
+
+  @inline(__always) private func child(_ node: Int32, _ id: Int32) -> Int32 {
+    let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
+    var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & edgeMask
+    while true {
+      let k = edgeKeys[i]
+      if k == key { return edgeValues[i] }
+      if k == .max { return -1 }
+      i = (i + 1) & edgeMask
+    }
+  }
+
+  /// As `Gazetteer.walk`.
+  @inline(__always)
+  func walk(_ lowerIDs: UnsafeMutableBufferPointer<Int32>, count: Int, from start: Int, shorter: (Int) -> Void) -> Int {
+    var node: Int32 = 0
+    var t = start
+    var best = -1
+    while t < count {
+      let id = lowerIDs[t]
+      guard id >= 0 else { break }
+      let next = child(node, id)
+      guard next >= 0 else { break }
+      node = next
+      t += 1
+      if terminal[Int(node)] >= 0 {
+        if best >= 0 { shorter(best) }
+        best = t
+      }
+    }
+    return best
   }
 }
 

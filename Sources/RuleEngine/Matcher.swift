@@ -111,7 +111,7 @@ final class MatchScratch: @unchecked Sendable {
 /// bounded by instructions × span, never exponential.
 enum Matcher {
   static func run(
-    _ program: Program, captureCount: Int, gazetteers: [Gazetteer], doc: DocumentView,
+    _ program: Program, captureCount: Int, gazetteers: UnsafeMutableBufferPointer<FrozenGazetteer>, doc: DocumentView,
     start: Int, scratch: MatchScratch, trace: UnsafeMutablePointer<MatchTrace>? = nil
   ) -> RuleMatch? {
     let instructions = program.instructionPointer
@@ -188,7 +188,7 @@ enum Matcher {
           if case .gazetteer(let g) = atom {
             // Every entry ending here: push the shorter ones, continue with the longest.
             let next = pc + 1
-            let longest = gazetteers[g].walk(doc, from: pos) { shorter in
+            let longest = gazetteers[g].walk(doc.lowerIDs, count: doc.count, from: pos) { shorter in
               scratch.push(0, next, shorter)
             }
             guard longest >= 0 else {

@@ -6,6 +6,10 @@ struct Candidate: Sendable {
   var annotation: Annotation
   var ruleIndex: Int
   var isRole: Bool
+  /// Which of the rule's emissions.
+  var emission: Int
+  /// Whether `annotation.fields` is filled (`run` leaves it to the winners unless asked).
+  var hasFields: Bool
   var match: RuleMatch
   /// Tokens covered by the whole match (smaller = cue closer to the target).
   var matchLength: Int { match.end - match.start }
@@ -29,12 +33,23 @@ extension RuleSet {
     return run.winners.map { run.candidates[$0].annotation }
   }
 
+  /// The candidate's annotation with its fields (computed here if `run` left them out).
+  func completed(_ c: Candidate, doc: DocumentView) -> Annotation {
+    if c.hasFields { return c.annotation }
+    var a = c.annotation
+    a.fields = fields(rules[c.ruleIndex], emission: c.emission, match: c.match, doc: doc)
+    return a
+  }
+
   func view(_ text: NormalizedText, tokens: [Token]) -> DocumentView {
     DocumentView(text: text, tokens: tokens, keys: keys, needFold: usesFold)
   }
 
+  /// Runs every rule over the document and resolves conflicts. Only the winners' annotations
+  /// get their fields unless `allFields` (for `explain`).
   func run(
-    _ text: NormalizedText, tokens: [Token], counters: UnsafeMutablePointer<MatchCounters>? = nil
+    _ text: NormalizedText, tokens: [Token], counters: UnsafeMutablePointer<MatchCounters>? = nil,
+    allFields: Bool = false
   ) -> AnnotationRun {
     let doc = view(text, tokens: tokens)
     let scratch = scratchPool.take()
@@ -113,6 +128,7 @@ extension RuleSet {
     }
     let ruleAnchorStarts = self.ruleAnchorStarts, ruleAnchorIDs = self.ruleAnchorIDs
     let ruleAnchorOffsets = self.ruleAnchorOffsets
+    let ruleRefs = self.ruleRefs, gazetteerTable = self.gazetteerTable
     /// True when the anchor set of rule anchor `k` occurs in the window of a match starting at `q`.
     @inline(__always) func anchorNear(_ k: Int, _ q: Int) -> Bool {
       let a = Int(ruleAnchorIDs[k])
@@ -188,18 +204,20 @@ extension RuleSet {
           continue attempts
         }
         attempts &+= 1
-        let rule = rules[r]
         let stepsBefore = scratch.steps
-        let found = Matcher.run(
-          rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
-          start: start, scratch: scratch)
+        let ref = ruleRefs[r]
+        let found = ref.program._withUnsafeGuaranteedRef { program in
+          Matcher.run(
+            program, captureCount: ref.captureCount, gazetteers: gazetteerTable, doc: doc,
+            start: start, scratch: scratch)
+        }
         if perRule {
           ruleAttempts[r] += 1
           ruleSteps[r] += scratch.steps - stepsBefore
           if found != nil { ruleMatches[r] += 1 }
         }
         if let match = found {
-          emit(rule, ruleIndex: r, match: match, doc: doc, into: &candidates)
+          emit(rules[r], ruleIndex: r, match: match, doc: doc, withFields: allFields, into: &candidates)
         }
       }
     }
@@ -218,31 +236,26 @@ extension RuleSet {
       }
     }
     let (winners, lostTo) = ConflictResolver.resolve(candidates, rules: rules)
+    if !allFields {
+      for w in winners { candidates[w].annotation = completed(candidates[w], doc: doc) }
+    }
     return AnnotationRun(doc: doc, candidates: candidates, winners: winners, lostTo: lostTo)
   }
 
   func emit(_ rule: CompiledRule, ruleIndex: Int, match: RuleMatch, doc: DocumentView,
-            into candidates: inout [Candidate]) {
-    for e in rule.emissions {
-      var fields: [String: String] = [:]
-      for (name, value) in e.fields {
-        switch value {
-        case .literal(let s): fields[name] = s
-        case .capture(let k):
-          if let v = captureValue(rule, k, match: match, doc: doc) { fields[name] = v }
-        }
-      }
+            withFields: Bool = true, into candidates: inout [Candidate]) {
+    for (k, e) in rule.emissions.enumerated() {
       switch e.kind {
-      case .role(let target, let metric):
+      case .role(let target, _):
         guard let r = match.capture(target), r.count == 1 else { continue }
         let tok = doc.tokens[r.lowerBound]
-        fields["metric"] = metric
         candidates.append(
           Candidate(
             annotation: Annotation(
-              rule: rule.id, type: tok.kind.rawValue, start: tok.start, end: tok.end, fields: fields,
+              rule: rule.id, type: tok.kind.rawValue, start: tok.start, end: tok.end,
+              fields: withFields ? fields(rule, emission: k, match: match, doc: doc) : [:],
               priority: rule.priority),
-            ruleIndex: ruleIndex, isRole: true, match: match))
+            ruleIndex: ruleIndex, isRole: true, emission: k, hasFields: withFields, match: match))
       case .entity(let type, let span):
         var r = match.start..<match.end
         if let span {
@@ -254,10 +267,27 @@ extension RuleSet {
           Candidate(
             annotation: Annotation(
               rule: rule.id, type: type, start: doc.tokens[r.lowerBound].start,
-              end: doc.tokens[r.upperBound - 1].end, fields: fields, priority: rule.priority),
-            ruleIndex: ruleIndex, isRole: false, match: match))
+              end: doc.tokens[r.upperBound - 1].end,
+              fields: withFields ? fields(rule, emission: k, match: match, doc: doc) : [:],
+              priority: rule.priority),
+            ruleIndex: ruleIndex, isRole: false, emission: k, hasFields: withFields, match: match))
       }
     }
+  }
+
+  /// The fields of emission `k` of `rule` for `match`.
+  func fields(_ rule: CompiledRule, emission k: Int, match: RuleMatch, doc: DocumentView) -> [String: String] {
+    let e = rule.emissions[k]
+    var fields: [String: String] = [:]
+    for (name, value) in e.fields {
+      switch value {
+      case .literal(let s): fields[name] = s
+      case .capture(let c):
+        if let v = captureValue(rule, c, match: match, doc: doc) { fields[name] = v }
+      }
+    }
+    if case .role(_, let metric) = e.kind { fields["metric"] = metric }
+    return fields
   }
 
   /// A capture's value: a gazetteer entry's canonical form, a date's ISO form, else its text.

@@ -14,7 +14,7 @@ extension RuleSet {
   /// emissions, the candidates that lost a conflict and to which rule, and the result. With
   /// `rule`, also every place that rule was tried and which pattern element failed there.
   public func explain(_ text: NormalizedText, tokens: [Token], rule: String?) -> String {
-    let run = self.run(text, tokens: tokens)
+    let run = self.run(text, tokens: tokens, allFields: true)
     let doc = run.doc
     var out: [String] = []
     out.append("== normalized text (\(text.scalars.count) characters)")
@@ -105,7 +105,7 @@ extension RuleSet {
       var t = MatchTrace()
       let m = withUnsafeMutablePointer(to: &t) { p in
         Matcher.run(
-          rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteers, doc: doc,
+          rule.program, captureCount: rule.captureNames.count, gazetteers: gazetteerTable, doc: doc,
           start: pos, scratch: scratch, trace: p)
       }
       attempts.append(RuleAttempt(start: pos, match: m, trace: t))

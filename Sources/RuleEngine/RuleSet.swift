@@ -55,6 +55,14 @@ public final class RuleSet: @unchecked Sendable {
   let anchorFoldRows: RuleIndexTable
   let anchorClassRows: RuleIndexTable
   let anchorClassMask: UInt32
+  /// Per rule, what the scan needs, without reference counting.
+  struct RuleRef {
+    let program: Unmanaged<Program>
+    let captureCount: Int
+  }
+  let ruleRefs: UnsafeMutableBufferPointer<RuleRef>
+  /// The gazetteers' tries as plain data (see `FrozenGazetteer`).
+  let gazetteerTable: UnsafeMutableBufferPointer<FrozenGazetteer>
   /// Working memory for the matcher, reused across documents and threads.
   let scratchPool = ScratchPool()
 
@@ -198,6 +206,8 @@ public final class RuleSet: @unchecked Sendable {
     anchorFoldRows = RuleIndexTable(anchorFold)
     anchorClassRows = RuleIndexTable(anchorClass)
     self.anchorClassMask = anchorClassMask
+    ruleRefs = UnmanagedBuffer.make(rules.map { RuleRef(program: .passUnretained($0.program), captureCount: $0.captureNames.count) })
+    gazetteerTable = UnmanagedBuffer.make(gazetteers.map(\.frozen))
   }
 
   deinit {
@@ -215,6 +225,8 @@ public final class RuleSet: @unchecked Sendable {
     anchorLowerRows.free()
     anchorFoldRows.free()
     anchorClassRows.free()
+    UnmanagedBuffer.free(ruleRefs)
+    UnmanagedBuffer.free(gazetteerTable)
   }
 
   /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with.

@@ -44,7 +44,7 @@ extension RuleSet {
       for (example, counter) in cases {
         let text = normalizer.normalize(example.text)
         let tokens = tokenizer.tokenize(text)
-        let run = self.run(text, tokens: tokens)
+        let run = self.run(text, tokens: tokens, allFields: true)
         let problem = check(example, counter: counter, ruleIndex: r, run: run)
         if let problem {
           report.failed += 1
