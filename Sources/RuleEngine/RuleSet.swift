@@ -55,6 +55,14 @@ public final class RuleSet: @unchecked Sendable {
   let anchorFoldRows: RuleIndexTable
   let anchorClassRows: RuleIndexTable
   let anchorClassMask: UInt32
+  /// The document prefilter as plain data: rule r needs every group in
+  /// `requirementStarts[r] ..< requirementStarts[r + 1]`; group g is met when the document has
+  /// a class of `requirementClasses[g]` or one of the keys `requirementKeys[keyStarts[g] ..<
+  /// keyStarts[g + 1]]` (lower-case ids; diacritic-free ids are stored as `-2 - id`).
+  let requirementStarts: UnsafeMutableBufferPointer<Int32>
+  let requirementClasses: UnsafeMutableBufferPointer<UInt32>
+  let requirementKeyStarts: UnsafeMutableBufferPointer<Int32>
+  let requirementKeys: UnsafeMutableBufferPointer<Int32>
   /// Per rule, what the scan needs, without reference counting.
   struct RuleRef {
     let program: Unmanaged<Program>
@@ -206,6 +214,33 @@ public final class RuleSet: @unchecked Sendable {
     anchorFoldRows = RuleIndexTable(anchorFold)
     anchorClassRows = RuleIndexTable(anchorClass)
     self.anchorClassMask = anchorClassMask
+    var requirementStarts: [Int32] = [0]
+    var requirementClasses: [UInt32] = []
+    var requirementKeyStarts: [Int32] = [0]
+    var requirementKeys: [Int32] = []
+    func flatten(_ r: Requirement, _ classes: inout UInt32, _ keys: inout [Int32]) {
+      switch r {
+      case .lower(let id): keys.append(id)
+      case .fold(let id): keys.append(-2 - id)
+      case .classBit(let bit): classes |= bit.mask
+      case .anyOf(let options): for o in options { flatten(o, &classes, &keys) }
+      }
+    }
+    for rule in rules {
+      for r in rule.requirements {
+        var classes: UInt32 = 0
+        var keys: [Int32] = []
+        flatten(r, &classes, &keys)
+        requirementClasses.append(classes)
+        requirementKeys += keys
+        requirementKeyStarts.append(Int32(requirementKeys.count))
+      }
+      requirementStarts.append(Int32(requirementClasses.count))
+    }
+    self.requirementStarts = UnmanagedBuffer.make(requirementStarts)
+    self.requirementClasses = UnmanagedBuffer.make(requirementClasses)
+    self.requirementKeyStarts = UnmanagedBuffer.make(requirementKeyStarts)
+    self.requirementKeys = UnmanagedBuffer.make(requirementKeys)
     ruleRefs = UnmanagedBuffer.make(rules.map { RuleRef(program: .passUnretained($0.program), captureCount: $0.captureNames.count) })
     gazetteerTable = UnmanagedBuffer.make(gazetteers.map(\.frozen))
   }
@@ -226,6 +261,10 @@ public final class RuleSet: @unchecked Sendable {
     anchorFoldRows.free()
     anchorClassRows.free()
     UnmanagedBuffer.free(ruleRefs)
+    UnmanagedBuffer.free(requirementStarts)
+    UnmanagedBuffer.free(requirementClasses)
+    UnmanagedBuffer.free(requirementKeyStarts)
+    UnmanagedBuffer.free(requirementKeys)
     UnmanagedBuffer.free(gazetteerTable)
   }
 

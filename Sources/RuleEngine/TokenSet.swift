@@ -67,10 +67,15 @@ struct FrozenTokenSet {
     let lower = doc.lowerIDs[pos]
     if FrozenTokenSet.test(lowerBits, lower) { return true }
     if foldBits.count > 0 && FrozenTokenSet.test(foldBits, doc.foldIDs[pos]) { return true }
-    if FrozenTokenSet.test(exactBits, lower) {
-      return FrozenTokenSet.exactMatch(doc, pos, program.exactTables[Int(exactIndex)][lower] ?? [])
+    if exactBits.count > 0 && FrozenTokenSet.test(exactBits, lower) {
+      return exactContains(doc, pos, lower, program)
     }
     return false
+  }
+
+  @inline(never)
+  func exactContains(_ doc: DocumentView, _ pos: Int, _ lower: Int32, _ program: Program) -> Bool {
+    FrozenTokenSet.exactMatch(doc, pos, program.exactTables[Int(exactIndex)][lower] ?? [])
   }
 
   static func exactMatch(_ doc: DocumentView, _ pos: Int, _ candidates: [[UInt32]]) -> Bool {
