@@ -48,26 +48,36 @@ final class DocumentView {
   /// Tokens longer than this (in scalars) get no key: no literal is that long.
   static let maxKeyLength = 48
 
-  init(text: NormalizedText, tokens: [Token], keys: KeyTable, needFold: Bool) {
+  init(text: NormalizedText, tokens: [Token], keys: FrozenKeys, keyCount: Int, needFold: Bool) {
     self.text = text
     self.tokens = tokens
     let n = tokens.count
     count = n
-    var lowerIDs = [Int32](repeating: -1, count: n)
-    var foldIDs = [Int32](repeating: -1, count: n)
-    var classMasks = [UInt32](repeating: 0, count: n)
-    var starts = [Int32](repeating: 0, count: n)
-    var ends = [Int32](repeating: 0, count: n)
+    let lowerIDs = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
+    let foldIDs = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
+    let classMasks = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(1, n))
+    let starts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
+    let ends = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
+    lowerIDs.initialize(repeating: -1)
+    foldIDs.initialize(repeating: -1)
+    classMasks.initialize(repeating: 0)
+    starts.initialize(repeating: 0)
+    ends.initialize(repeating: 0)
+    var presentLower = [UInt64](repeating: 0, count: keyCount / 64 + 1)
+    var presentFold = needFold ? presentLower : []
+    var presentClasses: UInt32 = 0
     let lowerTable = ScalarCase.lower
     let foldTable = ScalarCase.folded
     let upperTable = ScalarCase.isUpper
     let size = UInt32(ScalarCase.tableSize)
-    let keyList = keys.keys
+    let keyScalars = keys.scalars, keyStarts = keys.starts
     text.scalars.withUnsafeBufferPointer { s in
       tokens.withUnsafeBufferPointer { toks in
         lowerTable.withUnsafeBufferPointer { lowerT in
           foldTable.withUnsafeBufferPointer { foldT in
             upperTable.withUnsafeBufferPointer { upperT in
+              presentLower.withUnsafeMutableBufferPointer { presentL in
+                presentFold.withUnsafeMutableBufferPointer { presentF in
               @inline(__always) func lower(_ c: UInt32) -> UInt32 { c < size ? lowerT[Int(c)] : c }
               @inline(__always) func fold(_ c: UInt32) -> UInt32 { c < size ? foldT[Int(c)] : c }
               for i in 0..<n {
@@ -109,6 +119,7 @@ final class DocumentView {
                 case .other: m |= ClassBit.other.mask
                 }
                 classMasks[i] = m
+                presentClasses |= m
                 guard kind != .newline, end - start <= DocumentView.maxKeyLength else { continue }
                 // Lower-case key.
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -118,15 +129,18 @@ final class DocumentView {
                 }
                 let id = keys.lookup(hash: h)
                 if id >= 0 {
-                  let key = keyList[Int(id)]
-                  var same = key.count == end - start
+                  let ks = Int(keyStarts[Int(id)]), ke = Int(keyStarts[Int(id) + 1])
+                  var same = ke - ks == end - start
                   if same {
-                    for k in 0..<key.count where key[k] != lower(s[start + k]) {
+                    for k in 0..<(ke - ks) where keyScalars[ks + k] != lower(s[start + k]) {
                       same = false
                       break
                     }
                   }
-                  if same { lowerIDs[i] = id }
+                  if same {
+                    lowerIDs[i] = id
+                    presentL[Int(id) >> 6] |= 1 << UInt64(Int(id) & 63)
+                  }
                 }
                 guard needFold else { continue }
                 var hf: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -140,18 +154,23 @@ final class DocumentView {
                 }
                 let fid = keys.lookup(hash: hf)
                 if fid >= 0 {
-                  let key = keyList[Int(fid)]
-                  var same = key.count == len
+                  let ks = Int(keyStarts[Int(fid)]), ke = Int(keyStarts[Int(fid) + 1])
+                  var same = ke - ks == len
                   if same {
-                    var j = 0
+                    var j = ks
                     for k in start..<end {
                       let f = fold(s[k])
                       if f == 0 { continue }
-                      if key[j] != f { same = false; break }
+                      if keyScalars[j] != f { same = false; break }
                       j += 1
                     }
                   }
-                  if same { foldIDs[i] = fid }
+                  if same {
+                    foldIDs[i] = fid
+                    presentF[Int(fid) >> 6] |= 1 << UInt64(Int(fid) & 63)
+                  }
+                }
+              }
                 }
               }
             }
@@ -159,26 +178,14 @@ final class DocumentView {
         }
       }
     }
-    var presentLower = [UInt64](repeating: 0, count: keys.count / 64 + 1)
-    var presentFold = needFold ? presentLower : []
-    var presentClasses: UInt32 = 0
-    for i in 0..<n {
-      let l = lowerIDs[i]
-      if l >= 0 { presentLower[Int(l) >> 6] |= 1 << UInt64(Int(l) & 63) }
-      if needFold {
-        let f = foldIDs[i]
-        if f >= 0 { presentFold[Int(f) >> 6] |= 1 << UInt64(Int(f) & 63) }
-      }
-      presentClasses |= classMasks[i]
-    }
     self.presentLower = presentLower
     self.presentFold = presentFold
     self.presentClasses = presentClasses
-    self.lowerIDs = UnmanagedBuffer.make(lowerIDs)
-    self.foldIDs = UnmanagedBuffer.make(foldIDs)
-    self.classMasks = UnmanagedBuffer.make(classMasks)
-    self.starts = UnmanagedBuffer.make(starts)
-    self.ends = UnmanagedBuffer.make(ends)
+    self.lowerIDs = UnsafeMutableBufferPointer(start: lowerIDs.baseAddress, count: n)
+    self.foldIDs = UnsafeMutableBufferPointer(start: foldIDs.baseAddress, count: n)
+    self.classMasks = UnsafeMutableBufferPointer(start: classMasks.baseAddress, count: n)
+    self.starts = UnsafeMutableBufferPointer(start: starts.baseAddress, count: n)
+    self.ends = UnsafeMutableBufferPointer(start: ends.baseAddress, count: n)
     self.scalars = UnmanagedBuffer.make(text.scalars)
   }
 

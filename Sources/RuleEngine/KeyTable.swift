@@ -53,6 +53,19 @@ struct KeyTable: Sendable {
     for (k, key) in keys.enumerated() { insert(KeyTable.hash(key), Int32(k)) }
   }
 
+  /// The table as plain data for the per-document key lookups (freed by the owner).
+  func freeze() -> FrozenKeys {
+    var flat: [UInt32] = []
+    var starts: [Int32] = [0]
+    for k in keys {
+      flat += k
+      starts.append(Int32(flat.count))
+    }
+    return FrozenKeys(
+      hashes: UnmanagedBuffer.make(hashes), ids: UnmanagedBuffer.make(ids), mask: ids.count - 1,
+      scalars: UnmanagedBuffer.make(flat), starts: UnmanagedBuffer.make(starts))
+  }
+
   /// FNV-1a over scalars.
   @inline(__always) static func hash<S: Sequence>(_ key: S) -> UInt64 where S.Element == UInt32 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -69,5 +82,33 @@ struct KeyTable: Sendable {
 
   static func foldKey<S: Sequence>(_ s: S) -> [UInt32] where S.Element == UInt32 {
     s.map(ScalarCase.fold).filter { $0 != 0 }
+  }
+}
+
+/// A `KeyTable` in unmanaged memory: looking a token up touches no reference counts.
+struct FrozenKeys {
+  let hashes: UnsafeMutableBufferPointer<UInt64>
+  let ids: UnsafeMutableBufferPointer<Int32>
+  let mask: Int
+  /// Every key's scalars, key k at `scalars[starts[k] ..< starts[k + 1]]`.
+  let scalars: UnsafeMutableBufferPointer<UInt32>
+  let starts: UnsafeMutableBufferPointer<Int32>
+
+  func free() {
+    UnmanagedBuffer.free(hashes)
+    UnmanagedBuffer.free(ids)
+    UnmanagedBuffer.free(scalars)
+    UnmanagedBuffer.free(starts)
+  }
+
+  /// As `KeyTable.lookup(hash:)`.
+  @inline(__always) func lookup(hash: UInt64) -> Int32 {
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let id = ids[i]
+      if id < 0 { return -1 }
+      if hashes[i] == hash { return id }
+      i = (i + 1) & mask
+    }
   }
 }

@@ -42,7 +42,7 @@ extension RuleSet {
   }
 
   func view(_ text: NormalizedText, tokens: [Token]) -> DocumentView {
-    DocumentView(text: text, tokens: tokens, keys: keys, needFold: usesFold)
+    DocumentView(text: text, tokens: tokens, keys: frozenKeys, keyCount: keys.count, needFold: usesFold)
   }
 
   /// Runs every rule over the document and resolves conflicts. Only the winners' annotations

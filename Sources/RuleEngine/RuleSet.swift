@@ -63,6 +63,8 @@ public final class RuleSet: @unchecked Sendable {
   let requirementClasses: UnsafeMutableBufferPointer<UInt32>
   let requirementKeyStarts: UnsafeMutableBufferPointer<Int32>
   let requirementKeys: UnsafeMutableBufferPointer<Int32>
+  /// `keys` in unmanaged memory, for building document views.
+  let frozenKeys: FrozenKeys
   /// Per rule, what the scan needs, without reference counting.
   struct RuleRef {
     let program: Unmanaged<Program>
@@ -241,6 +243,7 @@ public final class RuleSet: @unchecked Sendable {
     self.requirementClasses = UnmanagedBuffer.make(requirementClasses)
     self.requirementKeyStarts = UnmanagedBuffer.make(requirementKeyStarts)
     self.requirementKeys = UnmanagedBuffer.make(requirementKeys)
+    frozenKeys = keys.freeze()
     ruleRefs = UnmanagedBuffer.make(rules.map { RuleRef(program: .passUnretained($0.program), captureCount: $0.captureNames.count) })
     gazetteerTable = UnmanagedBuffer.make(gazetteers.map(\.frozen))
   }
@@ -261,6 +264,7 @@ public final class RuleSet: @unchecked Sendable {
     anchorFoldRows.free()
     anchorClassRows.free()
     UnmanagedBuffer.free(ruleRefs)
+    frozenKeys.free()
     UnmanagedBuffer.free(requirementStarts)
     UnmanagedBuffer.free(requirementClasses)
     UnmanagedBuffer.free(requirementKeyStarts)
