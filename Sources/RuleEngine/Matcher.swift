@@ -127,6 +127,7 @@ enum Matcher {
       scratch.generation = 1
     }
     let gen = scratch.generation
+    let classMasks = doc.classMasks, lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, docCount = doc.count
     let stamps = scratch.stamps
     let slotCount = 2 * captureCount
     scratch.reserveSlots(slotCount)
@@ -161,10 +162,13 @@ enum Matcher {
           pc = target
         case .split(let first, let second):
           // Skip a branch whose first token cannot be this one (see `addBranchFilters`).
-          let inText = pos < doc.count
           let f1 = filters[first], f2 = filters[second]
-          let take1 = f1 < 0 || (inText && sets[Int(f1)].contains(doc, pos, program))
-          let take2 = f2 < 0 || (inText && sets[Int(f2)].contains(doc, pos, program))
+          var take1 = f1 < 0, take2 = f2 < 0
+          if (!take1 || !take2) && pos < docCount {
+            let m = classMasks[pos], l = lowerIDs[pos], f = foldIDs[pos]
+            if !take1 { take1 = sets[Int(f1)].contains(mask: m, lower: l, fold: f, doc, pos, program) }
+            if !take2 { take2 = sets[Int(f2)].contains(mask: m, lower: l, fold: f, doc, pos, program) }
+          }
           if let trace {
             if !take1 { recordFilterFailure(program, from: first, at: pos, trace: trace) }
             if !take2 { recordFilterFailure(program, from: second, at: pos, trace: trace) }

@@ -73,6 +73,18 @@ struct FrozenTokenSet {
     return false
   }
 
+  /// `contains` for a token given by its class mask and key ids.
+  @inline(__always)
+  func contains(mask: UInt32, lower: Int32, fold: Int32, _ doc: DocumentView, _ pos: Int, _ program: Program) -> Bool {
+    if mask & classMask != 0 { return true }
+    if FrozenTokenSet.test(lowerBits, lower) { return true }
+    if foldBits.count > 0 && FrozenTokenSet.test(foldBits, fold) { return true }
+    if exactBits.count > 0 && FrozenTokenSet.test(exactBits, lower) {
+      return exactContains(doc, pos, lower, program)
+    }
+    return false
+  }
+
   @inline(never)
   func exactContains(_ doc: DocumentView, _ pos: Int, _ lower: Int32, _ program: Program) -> Bool {
     FrozenTokenSet.exactMatch(doc, pos, program.exactTables[Int(exactIndex)][lower] ?? [])
