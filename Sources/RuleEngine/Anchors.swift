@@ -27,10 +27,12 @@ extension PatternCompiler {
     collectAnchors(root, offset: 0, into: &found, depth: 0)
     var useful = found.filter { a in
       a.maxOffset > 0 && a.set.classMask & PatternCompiler.commonClasses == 0
-        && (a.set.classMask != 0 || a.set.lowerBits.contains { $0 != 0 } || a.set.foldBits.contains { $0 != 0 })
+        && (a.set.classMask != 0 || a.set.lowerBits.contains { $0 != 0 } || a.set.foldBits.contains { $0 != 0 }
+          || a.set.capitalizedLowerBits.contains { $0 != 0 })
     }
     func keyCount(_ a: Anchor) -> Int {
       (a.set.lowerBits + a.set.foldBits).reduce(0) { $0 + $1.nonzeroBitCount }
+        + a.set.capitalizedLowerBits.reduce(0) { $0 + $1.nonzeroBitCount } / 2
         + (a.set.classMask != 0 ? 1000 : 0)
     }
     useful.sort { (keyCount($0), $0.maxOffset) < (keyCount($1), $1.maxOffset) }
@@ -111,6 +113,8 @@ extension PatternCompiler {
       let scalars = p.text.unicodeScalars.map(\.value)
       if mode == .diacriticInsensitive {
         TokenSet.set(&set.foldBits, keys.intern(KeyTable.foldKey(scalars)))
+      } else if mode == .caseSensitive && DocumentView.isCapitalizedShape(scalars) {
+        TokenSet.set(&set.capitalizedLowerBits, keys.intern(KeyTable.lowerKey(scalars)))
       } else {
         TokenSet.set(&set.lowerBits, keys.intern(KeyTable.lowerKey(scalars)))
       }
@@ -163,6 +167,12 @@ extension TokenSet {
       if foldBits.count <= w { foldBits += [UInt64](repeating: 0, count: w + 1 - foldBits.count) }
       foldBits[w] |= word
     }
+    for (w, word) in other.capitalizedLowerBits.enumerated() where word != 0 {
+      if capitalizedLowerBits.count <= w {
+        capitalizedLowerBits += [UInt64](repeating: 0, count: w + 1 - capitalizedLowerBits.count)
+      }
+      capitalizedLowerBits[w] |= word
+    }
   }
 }
 
@@ -171,8 +181,11 @@ struct AnchorKey: Hashable {
   var classMask: UInt32
   var lower: [UInt64]
   var fold: [UInt64]
+  var capitalized: [UInt64]
 
   init(_ set: TokenSet) {
+    capitalized = set.capitalizedLowerBits
+    while capitalized.last == 0 { capitalized.removeLast() }
     classMask = set.classMask
     lower = set.lowerBits
     while lower.last == 0 { lower.removeLast() }

@@ -45,6 +45,16 @@ final class DocumentView {
     UnmanagedBuffer.free(scalars)
   }
 
+  /// A bit of `classMasks` beyond the classes: the token's first scalar is upper case and no
+  /// other is (see `Anchor`).
+  static let capitalizedShape: UInt32 = 1 << 24
+
+  /// True when `scalars` have the capitalized shape.
+  static func isCapitalizedShape(_ scalars: [UInt32]) -> Bool {
+    guard let first = scalars.first, ScalarCase.upper(first) else { return false }
+    return !scalars.dropFirst().contains(where: ScalarCase.upper)
+  }
+
   /// Tokens longer than this (in scalars) get no key: no literal is that long.
   static let maxKeyLength = 48
 
@@ -117,6 +127,16 @@ final class DocumentView {
                 case .time: m |= ClassBit.time.mask
                 case .period: m |= ClassBit.period.mask
                 case .other: m |= ClassBit.other.mask
+                }
+                // Shape bit (not a class): first scalar upper case, no other; a function of the
+                // scalars alone, so a case-sensitive literal's shape tells which tokens it can be.
+                if kind != .newline, start < end, s[start] < size, upperT[Int(s[start])] {
+                  var later = false
+                  for k in (start + 1)..<end where s[k] < size && upperT[Int(s[k])] {
+                    later = true
+                    break
+                  }
+                  if !later { m |= DocumentView.capitalizedShape }
                 }
                 classMasks[i] = m
                 presentClasses |= m

@@ -119,9 +119,15 @@ extension RuleSet {
     }
     let anchorLowerRows = self.anchorLowerRows, anchorFoldRows = self.anchorFoldRows
     let anchorClassRows = self.anchorClassRows, anchorClassMask = self.anchorClassMask
+    let anchorCapitalizedRows = self.anchorCapitalizedRows
     @inline(__always) func eachAnchor(at t: Int, _ body: (Int) -> Void) {
       let l = doc.lowerIDs[t]
-      if l >= 0 { for k in anchorLowerRows.row(Int(l)) { body(Int(anchorLowerRows.rules[k])) } }
+      if l >= 0 {
+        for k in anchorLowerRows.row(Int(l)) { body(Int(anchorLowerRows.rules[k])) }
+        if doc.classMasks[t] & DocumentView.capitalizedShape != 0 {
+          for k in anchorCapitalizedRows.row(Int(l)) { body(Int(anchorCapitalizedRows.rules[k])) }
+        }
+      }
       if self.usesFold {
         let f = doc.foldIDs[t]
         if f >= 0 { for k in anchorFoldRows.row(Int(f)) { body(Int(anchorFoldRows.rules[k])) } }

@@ -54,6 +54,8 @@ public final class RuleSet: @unchecked Sendable {
   let anchorLowerRows: RuleIndexTable
   let anchorFoldRows: RuleIndexTable
   let anchorClassRows: RuleIndexTable
+  /// Anchor sets by lower-case key, counted only on tokens of capitalized shape.
+  let anchorCapitalizedRows: RuleIndexTable
   let anchorClassMask: UInt32
   /// The document prefilter as plain data: rule r needs every group in
   /// `requirementStarts[r] ..< requirementStarts[r + 1]`; group g is met when the document has
@@ -178,6 +180,7 @@ public final class RuleSet: @unchecked Sendable {
     var anchorLower = [[Int32]](repeating: [], count: keys.count)
     var anchorFold = [[Int32]](repeating: [], count: keys.count)
     var anchorClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
+    var anchorCapitalized = [[Int32]](repeating: [], count: keys.count)
     var anchorClassMask: UInt32 = 0
     for rule in rules {
       for a in rule.anchors {
@@ -198,6 +201,12 @@ public final class RuleSet: @unchecked Sendable {
               anchorFold[w * 64 + b].append(id)
             }
           }
+          for (w, word) in a.set.capitalizedLowerBits.enumerated() where word != 0 {
+            for b in 0..<64 where word & (1 << UInt64(b)) != 0 && w * 64 + b < keys.count {
+              // Already counted on any token with this key: no need to count it again.
+              if !TokenSet.test(a.set.lowerBits, Int32(w * 64 + b)) { anchorCapitalized[w * 64 + b].append(id) }
+            }
+          }
           for bit in ClassBit.allCases where a.set.classMask & bit.mask != 0 {
             anchorClass[bit.rawValue].append(id)
             anchorClassMask |= bit.mask
@@ -215,6 +224,7 @@ public final class RuleSet: @unchecked Sendable {
     anchorLowerRows = RuleIndexTable(anchorLower)
     anchorFoldRows = RuleIndexTable(anchorFold)
     anchorClassRows = RuleIndexTable(anchorClass)
+    anchorCapitalizedRows = RuleIndexTable(anchorCapitalized)
     self.anchorClassMask = anchorClassMask
     var requirementStarts: [Int32] = [0]
     var requirementClasses: [UInt32] = []
@@ -263,6 +273,7 @@ public final class RuleSet: @unchecked Sendable {
     anchorLowerRows.free()
     anchorFoldRows.free()
     anchorClassRows.free()
+    anchorCapitalizedRows.free()
     UnmanagedBuffer.free(ruleRefs)
     frozenKeys.free()
     UnmanagedBuffer.free(requirementStarts)

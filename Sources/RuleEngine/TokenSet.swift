@@ -11,6 +11,9 @@ struct TokenSet: Sendable {
   var foldBits: [UInt64] = []
   /// Case-sensitive literals: exact scalars by lower-case key id.
   var exact: [Int32: [[UInt32]]] = [:]
+  /// For anchors only: lower-case key ids that count only on a token of capitalized shape
+  /// (`DocumentView.capitalizedShape`): the keys of case-sensitive literals written `="Nguyễn"`.
+  var capitalizedLowerBits: [UInt64] = []
 
   static func set(_ bits: inout [UInt64], _ id: Int32) {
     let word = Int(id) >> 6
