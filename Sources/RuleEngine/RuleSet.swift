@@ -143,9 +143,26 @@ public final class RuleSet: @unchecked Sendable {
         }
       }
       if !keys.anywhere {
-        for k in keys.lower { byLower[Int(k)].append(ri) }
-        for k in keys.fold { byFold[Int(k)].append(ri) }
-        for c in keys.classes { byClass[c].append(ri) }
+        // First atoms that are literals of two or more syllables are indexed by their first two
+        // tokens (`("Công an" | "UBND" | …)` is not tried at every "công"); the others by their
+        // first token.
+        var single: [Int] = []
+        var pairs: [Int64] = []
+        for a in firsts {
+          if case .literal(let first, let count, let mode) = rule.program.atoms[a], mode != .diacriticInsensitive,
+            count >= 2
+          {
+            let p = rule.program.pieces
+            pairs.append(RuleSet.pairKey(p[Int(first)].lower, p[Int(first) + 1].lower))
+          } else {
+            single.append(a)
+          }
+        }
+        let singleKeys = RuleSet.startKeys(single, rule.program, gazetteers)
+        for k in Set(pairs) { byLowerPair[k, default: []].append(ri) }
+        for k in singleKeys.lower { byLower[Int(k)].append(ri) }
+        for k in singleKeys.fold { byFold[Int(k)].append(ri) }
+        for c in singleKeys.classes { byClass[c].append(ri) }
         continue
       }
       always.append(ri)
