@@ -3,8 +3,8 @@
 /// A period needs its year inside the expression (`6 tháng đầu năm 2023`, `quý I/2024`,
 /// `tháng 10 năm 2017`, `năm 2019`); a year-less `6 tháng đầu năm` is left as words. A date
 /// without a year (`Ngày 08/7`, `Sáng 14/7`) is read only after a word that announces a day
-/// (`ngày`, `sáng`, `chiều`, `tối`, `trưa`, `đêm`, `hôm`, `khuya`): elsewhere `13/32` is a
-/// ratio or a number.
+/// (`ngày`, `sáng`, `chiều`, `tối`, `trưa`, `đêm`, `hôm`, `khuya`), written `D/M` or `D-M`
+/// (`Ngày 16-4`): elsewhere `13/32` is a ratio or a number and `65-NQ`, `2016-2021` no date.
 extension Recognizer {
   mutating func dateOrPeriod(at i: Int) -> Int? {
     let l = lx[i]
@@ -78,16 +78,24 @@ extension Recognizer {
     else { return nil }
     if glued(i + 2), isPunct(i + 3, sep), glued(i + 3), let y = year(i + 4) {
       // Something glued after the year (`1/2/2023/x`, `1.2.2023.4`) is not a date.
+      // A lower-case word glued on (`1/10/2021của`, a lost space) does not spoil the date.
       if glued(i + 4), i + 5 < lx.count {
-        if lx[i + 5].kind == .numeral || lx[i + 5].kind == .word { return nil }
+        if lx[i + 5].kind == .numeral { return nil }
+        if lx[i + 5].kind == .word,
+          lx[i + 5].capitalized || lx[i + 5].end - lx[i + 5].start < 2 || glued(i + 5) && lx[i + 6].kind != .punctuation
+        {
+          return nil
+        }
         if isPunct(i + 5, sep), glued(i + 5), isNumeral(i + 6) { return nil }
       }
       guard SimpleDate.isValid(year: y, month: m, day: d) else { return nil }
       return (SimpleDate(year: y, month: m, day: d), i + 5)
     }
-    guard sep == 0x2F, announcesDay(i - 1) else { return nil }
+    guard sep == 0x2F || sep == 0x2D, announcesDay(i - 1) else { return nil }
     // Not followed by more of a date or a ratio.
     if glued(i + 2), isPunct(i + 3, 0x2F) || isPunct(i + 3, 0x2D) || isPunct(i + 3, 0x2E) && isNumeral(i + 4) { return nil }
+    // `ngày 16-4` is 16 April, but `ngày 3-4 tháng 5` is the 3rd and 4th of May.
+    if sep == 0x2D, isWord(i + 3, W.thang) { return nil }
     guard SimpleDate.isValid(year: nil, month: m, day: d) else { return nil }
     return (SimpleDate(year: nil, month: m, day: d), i + 3)
   }
@@ -193,7 +201,13 @@ extension Recognizer {
     return emitPeriod(from, to, i, k + 3)
   }
 
-  /// `tháng 10 năm 2017`, `tháng 10/2017`: the whole month.
+  /// `7/ 2018` after `tháng` or `quý`: a slash touching the month and one space before a year.
+  func slashThenSpacedYear(_ i: Int) -> Bool {
+    guard glued(i), isPunct(i + 1, 0x2F), year(i + 2) != nil else { return false }
+    return lx[i + 2].start == lx[i + 1].end + 1
+  }
+
+  /// `tháng 10 năm 2017`, `tháng 10/2017`, `tháng 7/ 2018`: the whole month.
   mutating func monthPeriod(at i: Int) -> Int? {
     guard let m = plainInt(i + 1), lx[i + 1].plainDigits <= 2, m >= 1, m <= 12 else { return nil }
     var end: Int
@@ -204,13 +218,16 @@ extension Recognizer {
     } else if glued(i + 1), isPunct(i + 2, 0x2F) || isPunct(i + 2, 0x2D), glued(i + 2), let yy = year(i + 3) {
       y = yy
       end = i + 4
+    } else if slashThenSpacedYear(i + 1) {
+      y = year(i + 3)!
+      end = i + 4
     } else {
       return nil
     }
     return emitPeriod(SimpleDate(year: y, month: m, day: 1), Recognizer.lastDay(y, m), i, end)
   }
 
-  /// `quý I/2024`, `quý 4 năm 2018`, `quý IV-2018`.
+  /// `quý I/2024`, `quý 4 năm 2018`, `quý IV-2018`, `quý I/ 2024`.
   mutating func quarterPeriod(at i: Int) -> Int? {
     var q: Int
     if let v = plainInt(i + 1), lx[i + 1].plainDigits == 1 {
@@ -234,6 +251,9 @@ extension Recognizer {
       end = i + 4
     } else if glued(i + 1), isPunct(i + 2, 0x2F) || isPunct(i + 2, 0x2D), glued(i + 2), let yy = year(i + 3) {
       y = yy
+      end = i + 4
+    } else if slashThenSpacedYear(i + 1) {
+      y = year(i + 3)!
       end = i + 4
     } else {
       return nil

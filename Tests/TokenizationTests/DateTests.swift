@@ -27,6 +27,11 @@ import Testing
     Marked("Cập nhật ⟦2023-07-14⟧ 18:30", .date, "2023-07-14"),
     Marked("đến hết ngày ⟦30/6/2024⟧; ngày 15-3-2024", .date, "2024-06-30"),
     Marked("Ngày 12/3/2024, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND ngày ⟦10/3/2024⟧.", .date, "2024-03-10"),
+    // A dash after a day word; a date glued to the next word.
+    Marked("Ngày ⟦16-4⟧, Thanh tra Chính phủ", .date, "--04-16"),
+    Marked("sáng ⟦24-12⟧, TAND", .date, "--12-24"),
+    Marked("Thông tư số 06/2021/TT-TTCP ngày ⟦1/10/2021⟧của Thanh tra", .date, "2021-10-01"),
+    Marked("ngày ⟦1-7-2019⟧của", .date, "2019-07-01"),
   ]
 
   static let times: [Marked] = [
@@ -56,6 +61,8 @@ import Testing
     Marked("đến ⟦tháng 12/2023⟧", .period, "2023-12-01..2023-12-31"),
     Marked("từ ⟦tháng 10 năm 2017⟧ đến nay", .period, "2017-10-01..2017-10-31"),
     Marked("từ ⟦tháng 2/2020⟧", .period, "2020-02-01..2020-02-29"),
+    Marked("giao ban ⟦tháng 7/ 2018⟧, Thanh tra", .period, "2018-07-01..2018-07-31"),
+    Marked("kết quả ⟦quý I/ 2024⟧.", .period, "2024-01-01..2024-03-31"),
     Marked("kế hoạch thanh tra ⟦năm 2019⟧ của", .period, "2019-01-01..2019-12-31"),
     Marked("ông Nguyễn Văn A, sinh ⟦năm 1965⟧", .period, "1965-01-01..1965-12-31"),
     Marked("⟦Năm 2019⟧, Thanh tra các tỉnh", .period, "2019-01-01..2019-12-31"),
@@ -77,6 +84,16 @@ import Testing
   @Test(arguments: times) func timesOfDay(_ c: Marked) { check(c) }
   @Test(arguments: periods) func periodsWithTheirYear(_ c: Marked) { check(c) }
   @Test(arguments: dates + times + periods) func decomposed(_ c: Marked) { check(c, decomposed: true) }
+
+  @Test func dashesAndSpacedSlashesThatAreNoDates() {
+    checkNone("Nghị quyết 65-NQ/BCSĐ về 2016-2021", [.date])
+    checkNone("ngày 3-4 tháng 5", [.date])
+    checkNone("trong 2 ngày 5-6/4", [.date])
+    checkNone("số 7/ 2018 và 3/ 2019", [.period, .date])
+    checkNone("tháng 7 / 2018", [.period])
+    checkNone("ngày 1/10/2021Của", [.date])
+    checkNone("ngày 1/10/2021x", [.date])
+  }
 
   @Test func notDatesOrPeriods() {
     checkNone("ngày 31/02/2023", [.date])
