@@ -5,6 +5,11 @@
 /// Multi-syllable nouns (`cá nhân`, `vụ việc`, `doanh nghiệp`) win over their first syllable
 /// (`vụ`), and the token then spans the whole noun. A few phrases name a classifier and its
 /// noun (`cuộc thanh tra`): the token spans the phrase, the counted noun reported is `cuộc`.
+///
+/// Units of weight, volume or land (`tấn`, `kg`, `lít`, `mẫu`) are measures, not counted
+/// nouns: `5 tấn` stays a plain number (`mẫu` is both "sample" and a land unit, `5 mẫu ruộng`,
+/// so it is left out). `khoản` before a number (`Điều 12 khoản 3`) cites a clause of a law and
+/// is no count (see `Recognizer.countedNoun(at:)`).
 enum CountedNouns {
   static let all: [String] = [
     // Inspections and cases.
@@ -14,6 +19,7 @@ enum CountedNouns {
     "lớp", "buổi", "chương trình", "kế hoạch", "báo cáo", "biên bản", "hội nghị", "giấy phép",
     "hợp đồng", "hệ thống", "thiết bị", "trụ sở", "điểm", "bản", "chữ", "suất", "tài khoản",
     "căn hộ", "lô", "lô đất=lô", "dự thảo", "bài", "tin", "cuộc họp=cuộc", "tuyến", "căn", "chiếc", "ngôi", "mỏ",
+    "việc", "khoản", "khoản thu=khoản", "làn xe", "lô hàng=lô", "kít", "ca",
     // Petitions and citizens.
     "đơn", "đơn thư", "lượt", "người", "công dân", "khiếu nại", "tố cáo", "kiến nghị",
     "phản ánh", "hộ", "hộ dân=hộ", "bị can", "bị cáo", "đối tượng",
@@ -21,8 +27,11 @@ enum CountedNouns {
     "cá nhân", "tập thể", "tổ chức", "công chức", "viên chức", "cán bộ", "đảng viên",
     "đồng chí", "lãnh đạo", "doanh nghiệp", "cơ quan", "đơn vị", "cơ sở", "địa phương",
     "xã", "phường", "huyện", "quận", "tỉnh", "thành phố", "sở", "bộ", "ngành", "trường",
-    "bệnh viện", "chi nhánh", "công ty", "ngân hàng",
+    "bệnh viện", "chi nhánh", "công ty", "ngân hàng", "tập đoàn",
   ]
+
+  /// The id of `khoản`, which is no counted noun right before a number.
+  static let khoan: UInt16 = Lexicon.shared.id("khoản")
 
   /// The words of an entry (`cuộc thanh tra=cuộc` is the phrase `cuộc thanh tra`, whose
   /// counted noun is `cuộc`).

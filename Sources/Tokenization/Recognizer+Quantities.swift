@@ -35,6 +35,8 @@ extension Recognizer {
     // `đồng chí` is a counted noun, but `đồng` alone is money.
     outer: for (ids, noun) in nounPhrases where ids[0] == first {
       for k in 1..<ids.count where !isWord(i + k, ids[k]) { continue outer }
+      // `Điều 12 khoản 3`: a clause of a law, not twelve items.
+      if ids.count == 1 && first == khoanID && isNumeral(i + 1) { return nil }
       return (noun, i + ids.count)
     }
     return nil
@@ -101,12 +103,63 @@ extension Recognizer {
       lx[i + 1].kind == .word
     else { return nil }
     if let a = areaUnit(at: i + 1) { return (a.unit, a.end) }
+    // `đồng/m3`, `đồng/m³`: a cubic metre.
+    if isWord(i + 1, W.m), glued(i + 1) {
+      if isPunct(i + 2, 0xB3) { return ("m3", i + 3) }
+      if isNumeral(i + 2), lx[i + 2].plainDigits == 1, lx[i + 2].number.significand == 3,
+        !glued(i + 2) || lx[i + 3].kind == .punctuation
+      {
+        return ("m3", i + 3)
+      }
+    }
     if let n = countedNoun(at: i + 1) { return (n.noun, n.end) }
     let w = lx[i + 1]
     guard w.end - w.start <= 8 else { return nil }
     var scalars = String.UnicodeScalarView()
     for k in w.start..<w.end { scalars.append(Unicode.Scalar(Lexer.lower(s[k])) ?? "?") }
     return (String(scalars), i + 2)
+  }
+
+  /// `một` counted in a list of counts of the same noun: `một vụ tại Đắk Nông, một vụ tại Lâm
+  /// Đồng và hai vụ tại Bình Thuận`. Elsewhere `một vụ` is "a case" and no count (see
+  /// `Tokenizer`; `Trong 5 cuộc thanh tra …, Sở … tiến hành một cuộc thanh tra` stays words), so
+  /// this holds only when `một` alone, right after a list mark (`,`, `:`, `và`, `hoặc`), is
+  /// followed by a counted noun and the same sentence (up to `.`, `;`, `!`, `?` or a line break),
+  /// within 30 lexemes either way, has another list item counting the same noun in digits or in
+  /// another digit word (`hai` … `chín`, `mười`) after a list mark.
+  func enumeratedOne(_ a: Amount, from i: Int, _ u: UnitMatch) -> Bool {
+    guard u.kind == .count, a.words == 1, a.numerals == 0, !a.negative, a.end == i + 1, isWord(i, W.mot),
+      isListMark(i - 1)
+    else { return false }
+    func isCount(_ j: Int) -> Bool {
+      guard j > 1, isListMark(j - 2), let n = countedNoun(at: j), n.noun == u.unit else { return false }
+      if isNumeral(j - 1) { return lx[j - 1].number.isWhole }
+      guard let id = wordID(j - 1) else { return false }
+      let d = NumberWords.digit(id)
+      return d >= 2 && d != 5 || id == W.muoi10
+    }
+    func endsSentence(_ j: Int) -> Bool {
+      let l = lx[j]
+      if l.kind == .newline { return true }
+      guard l.kind == .punctuation else { return false }
+      return l.code == 0x2E || l.code == 0x3B || l.code == 0x21 || l.code == 0x3F
+    }
+    var j = u.end
+    while j < lx.count && j < u.end + 30 && !endsSentence(j) {
+      if isCount(j) { return true }
+      j += 1
+    }
+    j = i - 1
+    while j > 1 && j > i - 30 && !endsSentence(j) {
+      if isCount(j) { return true }
+      j -= 1
+    }
+    return false
+  }
+
+  /// A mark between list items: `,`, `:`, `và`, `hoặc`.
+  func isListMark(_ j: Int) -> Bool {
+    isPunct(j, 0x2C) || isPunct(j, 0x3A) || isWord(j, W.va) || isWord(j, W.hoac)
   }
 
   /// `[qualifier] number [scale] unit`, and ratios `32/55 cuộc`.
@@ -153,7 +206,8 @@ extension Recognizer {
     // A plain numeral that is a piece of a date or ratio (`13/32`, `1-7-2019`) has no unit.
     if a.isPlainNumeral, glued(a.end - 1), isPunct(a.end, 0x2F) || isPunct(a.end, 0x3A) { return nil }
     guard var u = unit(at: a.end) else { return nil }
-    guard wordsAcceptable(a, from: k, unitFollows: true) else { return nil }
+    guard wordsAcceptable(a, from: k, unitFollows: true) || qualRange == nil && enumeratedOne(a, from: k, u)
+    else { return nil }
     if u.kind == .count && !a.value.isWhole { return nil }
     var perUnit: String? = nil
     if u.kind == .money, let (p, after) = per(at: u.end) {

@@ -14,6 +14,7 @@ struct Recognizer {
   /// The counted-noun tables, fetched once per document rather than once per lookup.
   let nounPhrases = CountedNouns.phrases
   let startsNoun = CountedNouns.startsNoun
+  let khoanID = CountedNouns.khoan
 
   init(s: UnsafeBufferPointer<UInt32>, lx: [Lexeme], options: Tokenizer.Options) {
     self.s = s

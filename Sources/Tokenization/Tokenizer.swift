@@ -17,6 +17,8 @@ import VNText
 ///   (`mười lăm`, `ba mươi mốt`, `một trăm linh năm`, `hai mươi mốt nghìn không trăm mười một`)
 ///   or as one digit word followed by a scale word, unit or counted noun (`hai tỷ`, `ba cuộc`).
 /// - `một` and `không` alone are never numbers; `năm` alone is never five (it is "year").
+///   One exception: `một` before a counted noun as an item of a list that counts the same noun
+///   in the same sentence (`: một vụ …, một vụ … và hai vụ …`; see `enumeratedOne`).
 ///   `năm` is five only before `mươi`/`trăm`/`nghìn`/`triệu`/`tỷ` or after `linh`/`lẻ`.
 ///   After `mươi` and `mười` only `lăm`/`nhăm` is five (`hai mươi năm` is "twenty years").
 /// - A capitalized single digit word is a number only before a lower-case unit or counted

@@ -86,7 +86,9 @@ enum Vocabulary {
     ("bộ", 82),
     ("thời", 83),
     ("kỳ", 84),
-    ("nhiệm", 85)
+    ("nhiệm", 85),
+    ("và", 86),
+    ("hoặc", 87)
   ]
 
 
@@ -193,6 +195,8 @@ enum W {
   static let thoi: UInt16 = 83  // thời
   static let ky: UInt16 = 84  // kỳ
   static let nhiem: UInt16 = 85  // nhiệm
+  static let va: UInt16 = 86  // và
+  static let hoac: UInt16 = 87  // hoặc
   /// The highest fixed id.
-  static let last: UInt16 = 85
+  static let last: UInt16 = 87
 }

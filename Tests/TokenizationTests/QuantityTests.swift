@@ -39,6 +39,15 @@ import Testing
     Marked("diện tích ⟦2,5ha⟧ và 12ha rừng", .area, "2.5 ha"),
     Marked("tiếp ⟦1.234 lượt⟧/1.500 người", .count, "1234 lượt"),
     Marked("giảm ⟦-5 triệu đồng⟧ so với", .money, "-5000000 VND"),
+    // Unit prices per cubic metre, tonne, kilogram, litre, month.
+    Marked("giá ⟦65 ngàn đồng/m3⟧ đất", .money, "65000 VND per m3"),
+    Marked("giá ⟦110 ngàn đồng/m3⟧.", .money, "110000 VND per m3"),
+    Marked("giá ⟦65.000 đồng/m³⟧ cát", .money, "65000 VND per m3"),
+    Marked("giá ⟦65.000đ/m3⟧, cát", .money, "65000 VND per m3"),
+    Marked("giá ⟦3 triệu đồng/tấn⟧ than", .money, "3000000 VND per tấn"),
+    Marked("giá ⟦25.000 đồng/kg⟧ gạo", .money, "25000 VND per kg"),
+    Marked("giá ⟦22.000 đồng/lít⟧ xăng", .money, "22000 VND per lít"),
+    Marked("thuê ⟦5 triệu đồng/tháng⟧.", .money, "5000000 VND per tháng"),
   ]
 
   static let qualified: [Marked] = [
@@ -95,6 +104,19 @@ import Testing
     Marked("6 đơn/⟦3 vụ việc⟧", .count, "3 vụ việc"),
     Marked("89 lượt/⟦44 người⟧", .count, "44 người"),
     Marked("lập ⟦12 đoàn thanh tra⟧", .count, "12 đoàn"),
+    // Nouns added from held-out articles.
+    Marked("mua hơn ⟦26.000 kít⟧ xét nghiệm", .count, "26000 kít (more_than)"),
+    Marked("đã giải quyết ⟦288 việc⟧, tố cáo", .count, "288 việc"),
+    Marked("đường rộng ⟦tám làn xe⟧.", .count, "8 làn xe"),
+    Marked("thu ⟦13/18 khoản thu⟧ không đúng", .count, "13 khoản of 18"),
+    Marked("có ⟦18 khoản⟧ phải nộp", .count, "18 khoản"),
+    Marked("truy thu ⟦11 tập đoàn⟧, tổng công ty", .count, "11 tập đoàn"),
+    Marked("ghi nhận ⟦3 ca⟧ mắc mới", .count, "3 ca"),
+    Marked("bắt giữ ⟦2 lô hàng⟧ lậu", .count, "2 lô"),
+    // `một` in a list of counts of the same noun.
+    Marked("gồm: ⟦một vụ⟧ tại Đắk Nông, một vụ tại Lâm Đồng và hai vụ tại Bình Thuận.", .count, "1 vụ"),
+    Marked("gồm: một vụ tại Đắk Nông, ⟦một vụ⟧ tại Lâm Đồng và hai vụ tại Bình Thuận.", .count, "1 vụ"),
+    Marked("gồm: 3 cuộc thanh tra, ⟦một cuộc kiểm tra⟧.", .count, "1 cuộc"),
   ]
 
   static let percentAndArea: [Marked] = [
@@ -144,6 +166,25 @@ import Testing
     checkNone("đồng chí Hồ Tiến Thiệu")
     checkNone("rộng 5 m và dài 3 km")
     checkNone("huyện Ba Vì, Thứ Sáu Tuần Thánh, Một cuộc thanh tra")
+  }
+
+  @Test func measuresCitationsAndLoneOnesAreNotCounts() {
+    checkNone("khai thác 5 tấn than, 20 kg gạo, 30 lít dầu")
+    checkNone("theo Điều 12 khoản 3 Luật Thanh tra")
+    checkNone("tiến hành một cuộc thanh tra theo quy định")
+    checkNone("một vụ tại Đắk Nông, một vụ tại Lâm Đồng.")
+    let (_, other) = tokenize("chuyển 2 vụ. Sau đó, một vụ được trả lại.")
+    #expect(other.filter { $0.kind == .count }.count == 1)
+    // A lone `một` not in a list stays words even with a count of the same noun around.
+    let (_, t) = tokenize(
+      "Trong 5 cuộc thanh tra về các kỳ thi, Sở GD&ĐT không áp dụng đúng trình tự, thủ tục tiến hành một cuộc thanh tra theo quy định.")
+    #expect(t.filter { $0.kind == .count }.count == 1)
+  }
+
+  @Test func cubicMetreIsNotAnArea() {
+    let (_, t) = tokenize("khai thác 300 m3 cát, giá 65 ngàn đồng/m3")
+    #expect(t.filter { $0.kind == .area }.isEmpty)
+    #expect(t.filter { $0.kind == .money }.count == 1)
   }
 
   @Test func durationsAreNotCounts() {
