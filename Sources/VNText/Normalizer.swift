@@ -175,9 +175,18 @@ struct SegmentWriter {
       vnx_nfc_utf32(out + segmentStart, Int32(length), d.baseAddress, Int32(d.count))
     }
     guard written >= 0 else { return }  // ICU failed: keep the text as it is
-    let origin = map[segmentStart]
+    var origin = map[segmentStart]
     guard segmentStart + Int(written) <= capacity else { overflow = true; return }
-    for k in 0..<Int(written) {
+    // Marks after a space or line break never compose with it: the space or break keeps its
+    // own origin and the marks theirs, so a span that starts at a mark does not take in the
+    // break before it (fuzzing found "\n\u{309}…": the line's raw slice began at the "\n").
+    var first = 0
+    let starter = out[segmentStart]
+    if length > 1, written > 0, buffer[0] == starter, starter == 0x20 || starter == 0x0A {
+      first = 1
+      origin = map[segmentStart + 1]
+    }
+    for k in first..<Int(written) {
       out[segmentStart + k] = buffer[k]
       map[segmentStart + k] = origin
     }

@@ -25,13 +25,6 @@ private func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure
   if !condition() { fatalError("fuzz invariant failed: " + message()) }
 }
 
-/// Known bugs not to stop on (comma-separated names in $VNX_FUZZ_SKIP), so that a run can look
-/// past them: `mark_after_break` (a combining mark right after a line break or space is given
-/// the break's raw origin, so a span starting at the mark maps to a raw range that starts at
-/// the break).
-private let skip = Set(
-  (ProcessInfo.processInfo.environment["VNX_FUZZ_SKIP"] ?? "").split(separator: ",").map(String.init))
-
 private let normalizer = Normalizer()
 private let tokenizer = Tokenizer()
 
@@ -93,7 +86,6 @@ private func checkLines(_ n: NormalizedText) {
   for k in 0...count where k == count || n.scalars[k] == 0x0A {
     defer { start = k + 1 }
     guard k > start else { continue }
-    if skip.contains("mark_after_break"), start > 0, n.rawOffsets[start] == n.rawOffsets[start - 1] { continue }
     let r = n.rawRange(start..<k)
     let again = normalizer.normalize(scalars: Array(n.raw[r]))
     check(
