@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import VNText
@@ -51,5 +52,59 @@ import Testing
     #expect(n.string == "Thanh tra tỉnh Khánh Hòa")
     #expect(n.string(21..<24) == "Hòa")
     #expect(n.rawString(21..<24) == "Hoà")
+  }
+
+  /// The straightforward definition: look at the last two letters of every run of letters.
+  static func reference(_ placement: ToneMarkPlacement, _ input: [UInt32]) -> [UInt32] {
+    var s = input
+    ToneMarkNormalizer.vowelTable.withUnsafeBufferPointer { table in
+      s.withUnsafeMutableBufferPointer { b in
+        var i = 0
+        while i < b.count {
+          guard ToneMarkNormalizer.isLetter(b[i]) else { i += 1; continue }
+          var end = i
+          while end < b.count && ToneMarkNormalizer.isLetter(b[end]) { end += 1 }
+          if end - i >= 2 { ToneMarkNormalizer.fixSyllable(b, i, end, placement, table) }
+          i = end
+        }
+      }
+    }
+    return s
+  }
+
+  @Test(arguments: [ToneMarkPlacement.classic, .reformed])
+  func fastPassEqualsReferenceOnRandomText(_ placement: ToneMarkPlacement) {
+    let vowels = (ToneMarkNormalizer.lowerRows + ToneMarkNormalizer.upperRows).flatMap { $0.unicodeScalars.map(\.value) }
+    let pool: [UInt32] = vowels + Array("qQhHtTkKnNgGđ  ,.-\n".unicodeScalars.map(\.value)) + [0x6F, 0x75, 0x61, 0x65, 0x79, 0x4F, 0x55]
+    var state: UInt64 = 7
+    for _ in 0..<3000 {
+      var text: [UInt32] = []
+      for _ in 0..<12 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        text.append(pool[Int(state >> 33) % pool.count])
+      }
+      var fast = text
+      ToneMarkNormalizer.apply(placement, to: &fast)
+      #expect(fast == Self.reference(placement, text), "\(String(scalarValues: text))")
+    }
+  }
+
+  @Test func fastPassEqualsReferenceOnTheCorpus() throws {
+    var corpus = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { corpus.deleteLastPathComponent() }
+    corpus.appendPathComponent("corpus")
+    let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+    #expect(names.count >= 5)
+    for name in names {
+      let text = try String(contentsOfFile: corpus.path + "/" + name, encoding: .utf8)
+      // The article in both placements, so there is something to move either way.
+      for source in [classic.normalize(text).scalars, reformed.normalize(text).scalars] {
+        for placement in ToneMarkPlacement.allCases {
+          var fast = source
+          ToneMarkNormalizer.apply(placement, to: &fast)
+          #expect(fast == Self.reference(placement, source), "\(name) \(placement)")
+        }
+      }
+    }
   }
 }
