@@ -84,8 +84,12 @@ public enum UTF8Decoder {
 extension String {
   /// Builds a string from scalar values; values that are not scalars become U+FFFD.
   public init<C: Collection>(scalarValues: C) where C.Element == UInt32 {
-    var view = String.UnicodeScalarView()
-    for v in scalarValues { view.append(Unicode.Scalar(v) ?? "\u{FFFD}") }
-    self = String(view)
+    if let s = scalarValues.withContiguousStorageIfAvailable({ buffer -> String in
+      String(decoding: UTF8Encoder.encode(buffer), as: UTF8.self)
+    }) {
+      self = s
+    } else {
+      self = String(decoding: UTF8Encoder.encode(Array(scalarValues)), as: UTF8.self)
+    }
   }
 }

@@ -30,6 +30,11 @@ public enum UTF8Encoder {
 
   /// The UTF-8 form of a whole array of scalar values, written without per-byte appends.
   public static func encode(_ scalars: [UInt32]) -> [UInt8] {
+    scalars.withUnsafeBufferPointer { encode($0) }
+  }
+
+  /// The UTF-8 form of a buffer of scalar values.
+  public static func encode(_ scalars: UnsafeBufferPointer<UInt32>) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: scalars.count * 4) { buffer, written in
       var k = 0
       for c in scalars {
