@@ -139,8 +139,8 @@ struct PatternCompiler {
       return gazetteerMaxLength[g]
     case .macro(let name):
       guard let m = macros[name] else {
-        let hint = macros.keys.sorted().min { editDistanceE($0, name) < editDistanceE($1, name) }
-          .flatMap { editDistanceE($0, name) <= 2 ? "; did you mean '%\($0)'?" : nil } ?? ""
+        let hint = macros.keys.sorted().min { editDistance($0, name) < editDistance($1, name) }
+          .flatMap { editDistance($0, name) <= 2 ? "; did you mean '%\($0)'?" : nil } ?? ""
         report(.unknownMacro, "unknown macro '%\(name)'" + hint, e)
         return 1
       }
@@ -372,21 +372,4 @@ struct PatternCompiler {
   private mutating func report(_ code: DiagnosticCode, _ message: String, _ e: PatternElement) {
     diagnostics.append(Diagnostic(code, message, at: source.location(ofOffset: e.offset)))
   }
-}
-
-/// Levenshtein distance for hints.
-func editDistanceE(_ a: String, _ b: String) -> Int {
-  let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-  if x.isEmpty { return y.count }
-  if y.isEmpty { return x.count }
-  var prev = Array(0...y.count)
-  var cur = [Int](repeating: 0, count: y.count + 1)
-  for i in 1...x.count {
-    cur[0] = i
-    for j in 1...y.count {
-      cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-    }
-    swap(&prev, &cur)
-  }
-  return prev[y.count]
 }

@@ -343,8 +343,8 @@ public struct PatternParser {
   }
 }
 
-/// Levenshtein distance, for "did you mean" hints.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance, for "did you mean" hints (shared with the rule compiler).
+public func editDistance(_ a: String, _ b: String) -> Int {
   let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
   if x.isEmpty { return y.count }
   if y.isEmpty { return x.count }
