@@ -207,23 +207,21 @@ extension Recognizer {
     return lx[i + 2].start == lx[i + 1].end + 1
   }
 
+  /// The year written after the month or quarter number at `k`: `năm 2018`, `/2018`,
+  /// `-2018` (glued) or `/ 2018`; with the lexeme index just past it.
+  func yearAfterNumber(_ k: Int) -> (year: Int, end: Int)? {
+    if isWord(k + 1, W.nam), let y = year(k + 2) { return (y, k + 3) }
+    if glued(k), isPunct(k + 1, 0x2F) || isPunct(k + 1, 0x2D), glued(k + 1), let y = year(k + 2) {
+      return (y, k + 3)
+    }
+    if slashThenSpacedYear(k), let y = year(k + 2) { return (y, k + 3) }
+    return nil
+  }
+
   /// `tháng 10 năm 2017`, `tháng 10/2017`, `tháng 7/ 2018`: the whole month.
   mutating func monthPeriod(at i: Int) -> Int? {
     guard let m = plainInt(i + 1), lx[i + 1].plainDigits <= 2, m >= 1, m <= 12 else { return nil }
-    var end: Int
-    var y: Int
-    if isWord(i + 2, W.nam), let yy = year(i + 3) {
-      y = yy
-      end = i + 4
-    } else if glued(i + 1), isPunct(i + 2, 0x2F) || isPunct(i + 2, 0x2D), glued(i + 2), let yy = year(i + 3) {
-      y = yy
-      end = i + 4
-    } else if slashThenSpacedYear(i + 1) {
-      y = year(i + 3)!
-      end = i + 4
-    } else {
-      return nil
-    }
+    guard let (y, end) = yearAfterNumber(i + 1) else { return nil }
     return emitPeriod(SimpleDate(year: y, month: m, day: 1), Recognizer.lastDay(y, m), i, end)
   }
 
@@ -244,20 +242,7 @@ extension Recognizer {
       return nil
     }
     guard q >= 1, q <= 4 else { return nil }
-    var y: Int
-    var end: Int
-    if isWord(i + 2, W.nam), let yy = year(i + 3) {
-      y = yy
-      end = i + 4
-    } else if glued(i + 1), isPunct(i + 2, 0x2F) || isPunct(i + 2, 0x2D), glued(i + 2), let yy = year(i + 3) {
-      y = yy
-      end = i + 4
-    } else if slashThenSpacedYear(i + 1) {
-      y = year(i + 3)!
-      end = i + 4
-    } else {
-      return nil
-    }
+    guard let (y, end) = yearAfterNumber(i + 1) else { return nil }
     let from = SimpleDate(year: y, month: 3 * q - 2, day: 1)
     return emitPeriod(from, Recognizer.lastDay(y, 3 * q), i, end)
   }
