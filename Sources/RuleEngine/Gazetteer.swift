@@ -144,28 +144,6 @@ final class Gazetteer: @unchecked Sendable {
     return out.reversed()
   }
 
-  /// Walks the trie from `start`: returns the end of the longest entry (-1 if none) and calls
-  /// `shorter` with the ends of the shorter ones, shortest first. Allocates nothing.
-  @inline(__always)
-  func walk(_ doc: DocumentView, from start: Int, shorter: (Int) -> Void) -> Int {
-    var node: Int32 = 0
-    var t = start
-    var best = -1
-    while t < doc.count {
-      let id = doc.lowerIDs[t]
-      guard id >= 0 else { break }
-      let next = child(node, id)
-      guard next >= 0 else { break }
-      node = next
-      t += 1
-      if terminalPointer[Int(node)] >= 0 {
-        if best >= 0 { shorter(best) }
-        best = t
-      }
-    }
-    return best
-  }
-
   /// The canonical form of the entry covering exactly `range` of tokens.
   func canonicalForm(in doc: DocumentView, range: Range<Int>) -> String? {
     var node: Int32 = 0
@@ -198,7 +176,8 @@ struct FrozenGazetteer {
     }
   }
 
-  /// As `Gazetteer.walk`.
+  /// Walks the trie from `start`: returns the end of the longest entry (-1 if none) and calls
+  /// `shorter` with the ends of the shorter ones, shortest first. Allocates nothing.
   @inline(__always)
   func walk(_ lowerIDs: UnsafeMutableBufferPointer<Int32>, count: Int, from start: Int, shorter: (Int) -> Void) -> Int {
     var node: Int32 = 0
