@@ -99,13 +99,15 @@ public final class Extractor: Sendable {
       if let problem = Self.binaryProblem(bytes) {
         return Record(id: item.fallbackID, source: item.source, error: problem)
       }
-      let n = normalizer.normalize(bytes: bytes)
-      if let times { times.pointee.normalize += monotonicSeconds() - t0 }
-      if n.raw.count > 64, n.raw.lazy.filter({ $0 == 0xFFFD }).count * 10 > n.raw.count {
+      let decoded = UTF8Decoder.decode(bytes)
+      let raw = decoded.scalars
+      if raw.count > 64, decoded.replacements * 10 > raw.count {
         return Record(
           id: item.fallbackID, source: item.source,
           error: Warning(code: "binary_file", message: "more than 10% of the bytes are not UTF-8 text"))
       }
+      let n = normalizer.normalize(scalars: raw, warnings: TextWarning.invalidUTF8(count: decoded.replacements))
+      if let times { times.pointee.normalize += monotonicSeconds() - t0 }
       return record(normalized: n, id: item.fallbackID, source: item.source, publishedMetadata: nil, times: times)
     case .jsonLine(let bytes):
       return jsonLineRecord(bytes, item: item, times: times)
@@ -144,12 +146,7 @@ public final class Extractor: Sendable {
         id: id, source: source,
         error: Warning(code: "text_not_string", message: "the \"\(options.textField)\" field is not a string"))
     }
-    var warnings: [TextWarning] = []
-    if replacements > 0 {
-      warnings.append(
-        TextWarning(code: "invalid_utf8", message: "\(replacements) invalid UTF-8 sequence(s) replaced with U+FFFD"))
-    }
-    let n = normalizer.normalize(scalars: text, warnings: warnings)
+    let n = normalizer.normalize(scalars: text, warnings: TextWarning.invalidUTF8(count: replacements))
     if let times { times.pointee.normalize += monotonicSeconds() - t0 }
     var published: String?
     if case .string(let p)? = fields["published"] { published = String(scalarValues: p) }

@@ -61,3 +61,11 @@ public struct TextWarning: Sendable, Equatable, Codable {
     self.message = message
   }
 }
+
+extension TextWarning {
+  /// The warning for `count` invalid UTF-8 sequences replaced with U+FFFD; none for 0.
+  public static func invalidUTF8(count: Int) -> [TextWarning] {
+    guard count > 0 else { return [] }
+    return [TextWarning(code: "invalid_utf8", message: "\(count) invalid UTF-8 sequence(s) replaced with U+FFFD")]
+  }
+}

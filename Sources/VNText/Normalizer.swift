@@ -29,14 +29,7 @@ public struct Normalizer: Sendable {
   /// Decodes and normalizes raw bytes (UTF-8, with or without BOM).
   public func normalize<C: Collection>(bytes: C) -> NormalizedText where C.Element == UInt8 {
     let decoded = UTF8Decoder.decode(bytes)
-    var warnings: [TextWarning] = []
-    if decoded.replacements > 0 {
-      warnings.append(
-        TextWarning(
-          code: "invalid_utf8",
-          message: "\(decoded.replacements) invalid UTF-8 sequence(s) replaced with U+FFFD"))
-    }
-    return normalize(scalars: decoded.scalars, warnings: warnings)
+    return normalize(scalars: decoded.scalars, warnings: TextWarning.invalidUTF8(count: decoded.replacements))
   }
 
   /// Normalizes a string.
