@@ -144,13 +144,15 @@ final class Gazetteer: @unchecked Sendable {
     return out.reversed()
   }
 
-  /// The canonical form of the entry covering exactly `range` of tokens.
+  /// The canonical form of the entry covering exactly `range` of tokens (walks the frozen
+  /// edge table, so it hashes nothing; the rule set freezes every gazetteer when it loads).
   func canonicalForm(in doc: DocumentView, range: Range<Int>) -> String? {
     var node: Int32 = 0
     for t in range {
       let id = doc.lowerIDs[t]
-      guard id >= 0, let next = children[Int(node)][id] else { return nil }
-      node = next
+      guard id >= 0 else { return nil }
+      node = child(node, id)
+      guard node >= 0 else { return nil }
     }
     let c = terminal[Int(node)]
     return c >= 0 ? canonical[Int(c)] : nil

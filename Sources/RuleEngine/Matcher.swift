@@ -1,5 +1,10 @@
-import Tokenization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RuleLanguage
+import Tokenization
 
 /// One match of a rule: token range and capture slots (token indices, -1 when unset).
 struct RuleMatch: Sendable {
@@ -64,14 +69,13 @@ final class MatchScratch: @unchecked Sendable {
   var steps = 0
 
   init() {
-    stamps = .allocate(capacity: stampCapacity)
-    stamps.initialize(repeating: 0, count: stampCapacity)
+    stamps = MatchScratch.zeroedStamps(stampCapacity)
     slots = .allocate(capacity: slotCapacity)
     stack = .allocate(capacity: stackCapacity)
   }
 
   deinit {
-    stamps.deallocate()
+    free(stamps)
     slots.deallocate()
     stack.deallocate()
   }
@@ -79,11 +83,18 @@ final class MatchScratch: @unchecked Sendable {
   /// Makes room for `count` stamps; new room is zeroed and the generation restarts.
   func reserveStamps(_ count: Int) {
     guard count > stampCapacity else { return }
-    stamps.deallocate()
+    free(stamps)
     stampCapacity = max(count, stampCapacity * 2)
-    stamps = .allocate(capacity: stampCapacity)
-    stamps.initialize(repeating: 0, count: stampCapacity)
+    stamps = MatchScratch.zeroedStamps(stampCapacity)
     generation = 0
+  }
+
+  /// `count` zeroed stamps from `calloc`: a large program's visited set spans megabytes, of
+  /// which an attempt touches only the offsets near its start, so the pages are left for the
+  /// system to zero when first touched instead of being cleared up front.
+  private static func zeroedStamps(_ count: Int) -> UnsafeMutablePointer<UInt32> {
+    guard let raw = calloc(count, MemoryLayout<UInt32>.stride) else { fatalError("out of memory") }
+    return raw.bindMemory(to: UInt32.self, capacity: count)
   }
 
   func reserveSlots(_ count: Int) {

@@ -21,8 +21,14 @@ struct AnnotationRun {
   var candidates: [Candidate]
   /// Indices into `candidates` of the winners, in output order.
   var winners: [Int]
-  /// Loser index → winner index.
-  var lostTo: [Int: Int]
+  /// Per candidate, the index of the winner it lost to, or -1.
+  var loserWinner: [Int]
+
+  /// The winner candidate `i` lost a conflict to, if it lost one.
+  func lostTo(_ i: Int) -> Int? { loserWinner[i] >= 0 ? loserWinner[i] : nil }
+
+  /// The candidates that lost a conflict, in candidate order.
+  var losers: [Int] { loserWinner.indices.filter { loserWinner[$0] >= 0 } }
 }
 
 extension RuleSet {
@@ -275,7 +281,7 @@ extension RuleSet {
     if !allFields {
       for w in winners { candidates[w].annotation = completed(candidates[w], doc: doc) }
     }
-    return AnnotationRun(doc: doc, candidates: candidates, winners: winners, lostTo: lostTo)
+    return AnnotationRun(doc: doc, candidates: candidates, winners: winners, loserWinner: lostTo)
   }
 
   func emit(_ rule: CompiledRule, ruleIndex: Int, match: RuleMatch, doc: DocumentView,
@@ -314,7 +320,8 @@ extension RuleSet {
   /// The fields of emission `k` of `rule` for `match`.
   func fields(_ rule: CompiledRule, emission k: Int, match: RuleMatch, doc: DocumentView) -> [String: String] {
     let e = rule.emissions[k]
-    var fields: [String: String] = [:]
+    // Sized up front: growing a small dictionary rehashes every key it holds.
+    var fields = [String: String](minimumCapacity: e.fields.count + 1)
     for (name, value) in e.fields {
       switch value {
       case .literal(let s): fields[name] = s
@@ -338,79 +345,109 @@ extension RuleSet {
 }
 
 /// The conflict policy, in one place (documented in `rules/README.md`).
+///
+/// Works on a plain copy of what the policy compares (`Key`), so that sorting and searching
+/// neither copy candidates (strings, dictionaries, capture arrays) nor hash anything; the
+/// outcome, ties included, is that of comparing the candidates themselves.
 enum ConflictResolver {
-  /// Returns the winners (sorted for output) and, for each loser, the winner it lost to.
-  static func resolve(_ candidates: [Candidate], rules: [CompiledRule]) -> ([Int], [Int: Int]) {
-    var winners: [Int] = []
-    var lostTo: [Int: Int] = [:]
+  /// What the policy reads of one candidate.
+  struct Key {
+    var start: Int
+    var end: Int
+    var priority: Int
+    /// Tokens covered by the whole match (roles: smaller wins).
+    var matchLength: Int
+    /// The rule's file order.
+    var order: Int
+    /// Entities: the index of the type among the distinct entity types of this document.
+    var type: Int
+    var isRole: Bool
+  }
 
-    // 1. Roles: one per target token; priority, then closeness, then file order.
-    var bestForToken: [Int64: Int] = [:]
-    var roleOrder: [Int] = []
-    for (i, c) in candidates.enumerated() where c.isRole {
-      let key = Int64(c.annotation.start) << 32 | Int64(c.annotation.end)
-      guard let j = bestForToken[key] else {
-        bestForToken[key] = i
-        roleOrder.append(i)
-        continue
+  /// Returns the winners (sorted for output) and, for each candidate, the winner it lost to
+  /// (-1 for winners and candidates that lost nothing).
+  static func resolve(_ candidates: [Candidate], rules: [CompiledRule]) -> ([Int], [Int]) {
+    var types: [String] = []
+    let keys = candidates.map { c -> Key in
+      var type = -1
+      if !c.isRole {
+        type = types.firstIndex(of: c.annotation.type) ?? types.count
+        if type == types.count { types.append(c.annotation.type) }
       }
-      if roleBeats(c, candidates[j], rules) {
-        bestForToken[key] = i
-        lostTo[j] = i
-      } else {
-        lostTo[i] = j
+      return Key(
+        start: c.annotation.start, end: c.annotation.end, priority: c.annotation.priority,
+        matchLength: c.matchLength, order: rules[c.ruleIndex].order, type: type, isRole: c.isRole)
+    }
+    var winners: [Int] = []
+    var lostTo = [Int](repeating: -1, count: candidates.count)
+
+    // 1. Roles: one per target token; priority, then closeness, then file order. Grouped by
+    // target span (a stable sort keeps candidate order inside a group); the groups' winners are
+    // listed in the order of their first candidates.
+    let roles = candidates.indices.filter { keys[$0].isRole }.sorted { x, y in
+      let a = keys[x], b = keys[y]
+      if a.start != b.start { return a.start < b.start }
+      if a.end != b.end { return a.end < b.end }
+      return x < y
+    }
+    var groups: [(first: Int, winner: Int)] = []
+    var g = 0
+    while g < roles.count {
+      var e = g + 1
+      while e < roles.count && keys[roles[e]].start == keys[roles[g]].start && keys[roles[e]].end == keys[roles[g]].end {
+        e += 1
       }
+      var best = roles[g]
+      for k in (g + 1)..<e where roleBeats(keys[roles[k]], keys[best]) { best = roles[k] }
+      // Losers point at the final winner.
+      for k in g..<e where roles[k] != best { lostTo[roles[k]] = best }
+      groups.append((roles[g], best))
+      g = e
     }
-    for i in roleOrder {
-      let key = Int64(candidates[i].annotation.start) << 32 | Int64(candidates[i].annotation.end)
-      winners.append(bestForToken[key]!)
-    }
-    // Losers point at the final winner.
-    for (l, w) in lostTo {
-      let a = candidates[w].annotation
-      lostTo[l] = bestForToken[Int64(a.start) << 32 | Int64(a.end)] ?? w
-    }
+    groups.sort { $0.first < $1.first }
+    winners += groups.map(\.winner)
 
     // 2. Entities of one type: longest, then priority, then file order.
-    let entities = candidates.indices.filter { !candidates[$0].isRole }.sorted { x, y in
-      let a = candidates[x], b = candidates[y]
-      let la = a.annotation.end - a.annotation.start, lb = b.annotation.end - b.annotation.start
+    let entities = candidates.indices.filter { !keys[$0].isRole }.sorted { x, y in
+      let a = keys[x], b = keys[y]
+      let la = a.end - a.start, lb = b.end - b.start
       if la != lb { return la > lb }
-      if a.annotation.priority != b.annotation.priority { return a.annotation.priority > b.annotation.priority }
-      if a.ruleIndex != b.ruleIndex { return rules[a.ruleIndex].order < rules[b.ruleIndex].order }
-      return a.annotation.start < b.annotation.start
+      if a.priority != b.priority { return a.priority > b.priority }
+      if a.order != b.order { return a.order < b.order }
+      return a.start < b.start
     }
-    // Accepted spans per type, kept sorted by start (they never overlap each other), so each
-    // candidate is checked against its two neighbours only.
-    var accepted: [String: [(start: Int, end: Int, index: Int)]] = [:]
+    // Accepted spans, sorted by type then start (spans of one type never overlap each other),
+    // so each candidate is checked against its two neighbours of its type only.
+    var accepted: [(type: Int, start: Int, end: Int, index: Int)] = []
     for i in entities {
-      let a = candidates[i].annotation
-      var spans = accepted[a.type, default: []]
-      var lo = 0, hi = spans.count
+      let a = keys[i]
+      var lo = 0, hi = accepted.count
       while lo < hi {
         let mid = (lo + hi) / 2
-        if spans[mid].start < a.start { lo = mid + 1 } else { hi = mid }
+        if (accepted[mid].type, accepted[mid].start) < (a.type, a.start) { lo = mid + 1 } else { hi = mid }
       }
-      if lo > 0, spans[lo - 1].end > a.start {
-        lostTo[i] = spans[lo - 1].index
-      } else if lo < spans.count, spans[lo].start < a.end {
-        lostTo[i] = spans[lo].index
+      if lo > 0, accepted[lo - 1].type == a.type, accepted[lo - 1].end > a.start {
+        lostTo[i] = accepted[lo - 1].index
+      } else if lo < accepted.count, accepted[lo].type == a.type, accepted[lo].start < a.end {
+        lostTo[i] = accepted[lo].index
       } else {
-        spans.insert((a.start, a.end, i), at: lo)
-        accepted[a.type] = spans
+        accepted.insert((a.type, a.start, a.end, i), at: lo)
         winners.append(i)
       }
     }
     winners.sort { x, y in
-      let a = candidates[x].annotation, b = candidates[y].annotation
-      return (a.start, a.end, a.type, a.rule) < (b.start, b.end, b.type, b.rule)
+      let a = keys[x], b = keys[y]
+      if a.start != b.start { return a.start < b.start }
+      if a.end != b.end { return a.end < b.end }
+      let p = candidates[x].annotation, q = candidates[y].annotation
+      return (p.type, p.rule) < (q.type, q.rule)
     }
     return (winners, lostTo)
   }
 
-  static func roleBeats(_ a: Candidate, _ b: Candidate, _ rules: [CompiledRule]) -> Bool {
-    if a.annotation.priority != b.annotation.priority { return a.annotation.priority > b.annotation.priority }
+  static func roleBeats(_ a: Key, _ b: Key) -> Bool {
+    if a.priority != b.priority { return a.priority > b.priority }
     if a.matchLength != b.matchLength { return a.matchLength < b.matchLength }
-    return rules[a.ruleIndex].order < rules[b.ruleIndex].order
+    return a.order < b.order
   }
 }

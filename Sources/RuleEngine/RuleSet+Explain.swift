@@ -48,7 +48,7 @@ extension RuleSet {
       let verdict: String
       if winners.contains(i) {
         verdict = "kept"
-      } else if let w = run.lostTo[i] {
+      } else if let w = run.lostTo(i) {
         verdict = "LOST to \(rules[run.candidates[w].ruleIndex].id)"
       } else {
         verdict = "dropped"
@@ -56,10 +56,10 @@ extension RuleSet {
       out.append("    → \(show(c.annotation, text))  [\(verdict)]")
     }
     out.append("")
-    let losers = run.lostTo.keys.sorted()
+    let losers = run.losers
     out.append("== conflicts (\(losers.count) lost)")
     for l in losers {
-      let loser = run.candidates[l], winner = run.candidates[run.lostTo[l]!]
+      let loser = run.candidates[l], winner = run.candidates[run.lostTo(l)!]
       out.append("\(rules[loser.ruleIndex].id): \(show(loser.annotation, text))")
       out.append("    lost to \(rules[winner.ruleIndex].id): \(show(winner.annotation, text))  (\(reason(loser, winner)))")
     }

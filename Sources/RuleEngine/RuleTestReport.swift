@@ -90,7 +90,7 @@ extension RuleSet {
         if let (i, _) = run.candidates.enumerated().first(where: {
           $0.element.ruleIndex == ruleIndex && $0.element.annotation.start == s.lowerBound
             && $0.element.annotation.end == s.upperBound
-        }), let w = run.lostTo[i] {
+        }), let w = run.lostTo(i) {
           let winner = run.candidates[w]
           return "example \"\(example.text)\": [\(text.string(s))] lost a conflict to rule \(rules[winner.ruleIndex].id) (\(show(winner.annotation)))"
         }
