@@ -37,11 +37,8 @@ final class DocumentView {
   }
 
   deinit {
-    UnmanagedBuffer.free(lowerIDs)
-    UnmanagedBuffer.free(foldIDs)
-    UnmanagedBuffer.free(classMasks)
-    UnmanagedBuffer.free(starts)
-    UnmanagedBuffer.free(ends)
+    // `lowerIDs` starts the block that holds every per-token column (see `init`).
+    lowerIDs.baseAddress!.deallocate()
     UnmanagedBuffer.free(scalars)
   }
 
@@ -63,57 +60,71 @@ final class DocumentView {
     self.tokens = tokens
     let n = tokens.count
     count = n
-    let lowerIDs = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
-    let foldIDs = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
-    let classMasks = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(1, n))
-    let starts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
-    let ends = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
-    lowerIDs.initialize(repeating: -1)
-    foldIDs.initialize(repeating: -1)
-    classMasks.initialize(repeating: 0)
-    starts.initialize(repeating: 0)
-    ends.initialize(repeating: 0)
+    // One block for the five per-token columns (freed through `lowerIDs` in `deinit`); every
+    // token's entries are written below, so the block is not cleared first.
+    let block = UnsafeMutableRawPointer.allocate(
+      byteCount: max(1, 5 * n) * MemoryLayout<Int32>.stride, alignment: MemoryLayout<Int32>.alignment)
+    let lowerIDs = UnsafeMutableBufferPointer(start: block.bindMemory(to: Int32.self, capacity: 5 * n), count: n)
+    let foldIDs = UnsafeMutableBufferPointer(start: lowerIDs.baseAddress! + n, count: n)
+    let starts = UnsafeMutableBufferPointer(start: lowerIDs.baseAddress! + 2 * n, count: n)
+    let ends = UnsafeMutableBufferPointer(start: lowerIDs.baseAddress! + 3 * n, count: n)
+    let classMasks = UnsafeMutableBufferPointer(
+      start: UnsafeMutableRawPointer(lowerIDs.baseAddress! + 4 * n).bindMemory(to: UInt32.self, capacity: n), count: n)
     var presentLower = [UInt64](repeating: 0, count: keyCount / 64 + 1)
     var presentFold = needFold ? presentLower : []
     var presentClasses: UInt32 = 0
-    let lowerTable = ScalarCase.lower
-    let foldTable = ScalarCase.folded
-    let upperTable = ScalarCase.isUpper
+    let caseTable = ScalarCase.packed
     let size = UInt32(ScalarCase.tableSize)
     let keyScalars = keys.scalars, keyStarts = keys.starts
+    let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325, fnvPrime: UInt64 = 0x100_0000_01b3
     text.scalars.withUnsafeBufferPointer { s in
       tokens.withUnsafeBufferPointer { toks in
-        lowerTable.withUnsafeBufferPointer { lowerT in
-          foldTable.withUnsafeBufferPointer { foldT in
-            upperTable.withUnsafeBufferPointer { upperT in
-              presentLower.withUnsafeMutableBufferPointer { presentL in
-                presentFold.withUnsafeMutableBufferPointer { presentF in
-              @inline(__always) func lower(_ c: UInt32) -> UInt32 { c < size ? lowerT[Int(c)] : c }
-              @inline(__always) func fold(_ c: UInt32) -> UInt32 { c < size ? foldT[Int(c)] : c }
+        caseTable.withUnsafeBufferPointer { table in
+          presentLower.withUnsafeMutableBufferPointer { presentL in
+            presentFold.withUnsafeMutableBufferPointer { presentF in
+              /// The packed case entry of `c` (see `ScalarCase.packed`).
+              @inline(__always) func entry(_ c: UInt32) -> UInt64 {
+                c < size ? table[Int(c)] : UInt64(c) | UInt64(c) << ScalarCase.foldShift
+              }
               for i in 0..<n {
                 let kind = toks[i].kind
                 let start = toks[i].start, end = toks[i].end
                 starts[i] = Int32(start)
                 ends[i] = Int32(end)
+                lowerIDs[i] = -1
+                foldIDs[i] = -1
+                classMasks[i] = 0
                 guard start >= 0, end <= s.count, start < end else { continue }
+                if kind == .newline {
+                  classMasks[i] = ClassBit.newline.mask
+                  presentClasses |= ClassBit.newline.mask
+                  continue
+                }
+                // One pass over the scalars: letters and capitals for the class mask, and the
+                // FNV-1a hashes of the lower-case and the diacritic-free key.
+                var letters = 0, uppers = 0
+                var firstUpper = false, laterUpper = false
+                var hl = fnvBasis, hf = fnvBasis
+                var foldLength = 0
+                for k in start..<end {
+                  let e = entry(s[k])
+                  if e & ScalarCase.letterBit != 0 { letters += 1 }
+                  if e & ScalarCase.upperBit != 0 {
+                    uppers += 1
+                    if k == start { firstUpper = true } else { laterUpper = true }
+                  }
+                  hl = (hl ^ (e & ScalarCase.valueMask)) &* fnvPrime
+                  let f = (e >> ScalarCase.foldShift) & ScalarCase.valueMask
+                  if f != 0 {
+                    hf = (hf ^ f) &* fnvPrime
+                    foldLength += 1
+                  }
+                }
                 // Class mask.
                 var m: UInt32 = ClassBit.any.mask
                 switch kind {
                 case .word:
                   m |= ClassBit.word.mask
-                  var letters = 0, uppers = 0
-                  var firstUpper = false, laterUpper = false
-                  for k in start..<end {
-                    let c = s[k]
-                    let up = c < size && upperT[Int(c)]
-                    if up || lower(c) != c || (c >= 0x61 && c <= 0x7A) || (c >= 0xC0 && fold(c) != c) {
-                      letters += 1
-                    }
-                    if up {
-                      uppers += 1
-                      if k == start { firstUpper = true } else { laterUpper = true }
-                    }
-                  }
                   if firstUpper && !laterUpper { m |= ClassBit.cap.mask }
                   if letters >= 2 && uppers == letters { m |= ClassBit.upper.mask }
                 case .punctuation: m |= ClassBit.punct.mask
@@ -130,29 +141,17 @@ final class DocumentView {
                 }
                 // Shape bit (not a class): first scalar upper case, no other; a function of the
                 // scalars alone, so a case-sensitive literal's shape tells which tokens it can be.
-                if kind != .newline, start < end, s[start] < size, upperT[Int(s[start])] {
-                  var later = false
-                  for k in (start + 1)..<end where s[k] < size && upperT[Int(s[k])] {
-                    later = true
-                    break
-                  }
-                  if !later { m |= DocumentView.capitalizedShape }
-                }
+                if firstUpper && !laterUpper { m |= DocumentView.capitalizedShape }
                 classMasks[i] = m
                 presentClasses |= m
-                guard kind != .newline, end - start <= DocumentView.maxKeyLength else { continue }
-                // Lower-case key.
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for k in start..<end {
-                  h ^= UInt64(lower(s[k]))
-                  h = h &* 0x100_0000_01b3
-                }
-                let id = keys.lookup(hash: h)
+                guard end - start <= DocumentView.maxKeyLength else { continue }
+                // Lower-case key: the hash finds a candidate id, the scalars confirm it.
+                let id = keys.lookup(hash: hl)
                 if id >= 0 {
                   let ks = Int(keyStarts[Int(id)]), ke = Int(keyStarts[Int(id) + 1])
                   var same = ke - ks == end - start
                   if same {
-                    for k in 0..<(ke - ks) where keyScalars[ks + k] != lower(s[start + k]) {
+                    for k in 0..<(ke - ks) where UInt64(keyScalars[ks + k]) != entry(s[start + k]) & ScalarCase.valueMask {
                       same = false
                       break
                     }
@@ -163,25 +162,16 @@ final class DocumentView {
                   }
                 }
                 guard needFold else { continue }
-                var hf: UInt64 = 0xcbf2_9ce4_8422_2325
-                var len = 0
-                for k in start..<end {
-                  let f = fold(s[k])
-                  if f == 0 { continue }
-                  hf ^= UInt64(f)
-                  hf = hf &* 0x100_0000_01b3
-                  len += 1
-                }
                 let fid = keys.lookup(hash: hf)
                 if fid >= 0 {
                   let ks = Int(keyStarts[Int(fid)]), ke = Int(keyStarts[Int(fid) + 1])
-                  var same = ke - ks == len
+                  var same = ke - ks == foldLength
                   if same {
                     var j = ks
                     for k in start..<end {
-                      let f = fold(s[k])
+                      let f = (entry(s[k]) >> ScalarCase.foldShift) & ScalarCase.valueMask
                       if f == 0 { continue }
-                      if keyScalars[j] != f { same = false; break }
+                      if UInt64(keyScalars[j]) != f { same = false; break }
                       j += 1
                     }
                   }
@@ -189,8 +179,6 @@ final class DocumentView {
                     foldIDs[i] = fid
                     presentF[Int(fid) >> 6] |= 1 << UInt64(Int(fid) & 63)
                   }
-                }
-              }
                 }
               }
             }
@@ -201,11 +189,11 @@ final class DocumentView {
     self.presentLower = presentLower
     self.presentFold = presentFold
     self.presentClasses = presentClasses
-    self.lowerIDs = UnsafeMutableBufferPointer(start: lowerIDs.baseAddress, count: n)
-    self.foldIDs = UnsafeMutableBufferPointer(start: foldIDs.baseAddress, count: n)
-    self.classMasks = UnsafeMutableBufferPointer(start: classMasks.baseAddress, count: n)
-    self.starts = UnsafeMutableBufferPointer(start: starts.baseAddress, count: n)
-    self.ends = UnsafeMutableBufferPointer(start: ends.baseAddress, count: n)
+    self.lowerIDs = lowerIDs
+    self.foldIDs = foldIDs
+    self.classMasks = classMasks
+    self.starts = starts
+    self.ends = ends
     self.scalars = UnmanagedBuffer.make(text.scalars)
   }
 

@@ -45,6 +45,27 @@ enum ScalarCase {
     return t
   }()
 
+  /// `lower`, `folded`, `isUpper` and whether the scalar counts as a letter (for `UPPER`), in
+  /// one 64-bit entry per scalar, so that a document's tokens are classified and keyed in one
+  /// pass with one load per scalar: bits 0–20 the lower-case scalar, bits 21–41 the
+  /// diacritic-free one (0 = dropped), then `upperBit` and `letterBit`. Scalars from
+  /// `tableSize` up map to themselves and are neither upper case nor letters.
+  static let packed: [UInt64] = {
+    var t = [UInt64](repeating: 0, count: tableSize)
+    for v in 0..<tableSize {
+      let c = UInt32(v)
+      let l = lower[v], f = folded[v], up = isUpper[v]
+      let letter = up || l != c || (c >= 0x61 && c <= 0x7A) || (c >= 0xC0 && f != c)
+      t[v] = UInt64(l) | UInt64(f) << foldShift | (up ? upperBit : 0) | (letter ? letterBit : 0)
+    }
+    return t
+  }()
+
+  static let foldShift: UInt64 = 21
+  static let valueMask: UInt64 = 0x1F_FFFF
+  static let upperBit: UInt64 = 1 << 42
+  static let letterBit: UInt64 = 1 << 43
+
   @inline(__always) static func lowercase(_ c: UInt32) -> UInt32 {
     c < UInt32(tableSize) ? lower[Int(c)] : c
   }
