@@ -51,6 +51,27 @@ struct CompiledEmission: Sendable {
 
   var kind: Kind
   var fields: [(String, Value)]
+  /// What `RuleSet.fields` starts from: the fields that do not depend on the match (literals,
+  /// a role's `metric`), built once, with room for the captures too, so that an annotation's
+  /// fields cost a copy and one insertion per capture. Nil when a name is given twice (then
+  /// the fields are built in order, the later one winning).
+  let template: [String: String]?
+  /// Whether any field takes a capture's value.
+  let hasCaptures: Bool
+
+  init(kind: Kind, fields: [(String, Value)]) {
+    self.kind = kind
+    self.fields = fields
+    var names = fields.map(\.0)
+    var t = [String: String](minimumCapacity: fields.count + 1)
+    for case (let name, .literal(let s)) in fields { t[name] = s }
+    if case .role(_, let metric) = kind {
+      names.append("metric")
+      t["metric"] = metric
+    }
+    template = Set(names).count == names.count ? t : nil
+    hasCaptures = fields.contains { if case .capture = $0.1 { return true } else { return false } }
+  }
 
   /// Types produced by role emissions (the token classes a role can target).
   static let roleTypes: Set<String> = [

@@ -320,8 +320,14 @@ extension RuleSet {
   /// The fields of emission `k` of `rule` for `match`.
   func fields(_ rule: CompiledRule, emission k: Int, match: RuleMatch, doc: DocumentView) -> [String: String] {
     let e = rule.emissions[k]
-    // Sized up front: growing a small dictionary rehashes every key it holds.
-    var fields = [String: String](minimumCapacity: e.fields.count + 1)
+    if var fields = e.template {
+      guard e.hasCaptures else { return fields }
+      for case (let name, .capture(let c)) in e.fields {
+        if let v = captureValue(rule, c, match: match, doc: doc) { fields[name] = v }
+      }
+      return fields
+    }
+    var fields: [String: String] = [:]
     for (name, value) in e.fields {
       switch value {
       case .literal(let s): fields[name] = s
