@@ -20,7 +20,11 @@ extension Record {
     } else {
       w.string("published", published)
       w.beginArray("mentions")
-      for m in mentions { m.write(to: &w) }
+      // Through a pointer: passing the mention by value copies it (retains and releases its
+      // strings and payload) on every call.
+      mentions.withUnsafeBufferPointer { all in
+        for k in all.indices { Mention.write(all.baseAddress! + k, to: &w) }
+      }
       w.endArray()
     }
     w.beginArray("warnings")
@@ -41,44 +45,44 @@ extension Record {
 }
 
 extension Mention {
-  func write(to w: inout JSONWriter) {
+  static func write(_ m: UnsafePointer<Mention>, to w: inout JSONWriter) {
     w.beginObject()
-    w.string("type", type)
-    w.string("text", text)
-    w.int("start", start)
-    w.int("end", end)
-    switch fields {
+    w.string("type", m.pointee.type)
+    w.scalars("text", m.pointee.textScalars)
+    w.int("start", m.pointee.start)
+    w.int("end", m.pointee.end)
+    switch m.pointee.fields {
     case .quantity(let q, let metric):
-      switch type {
+      switch m.pointee.type {
       case "money":
-        w.rawNumber("value", q.value.description)
+        w.decimal("value", q.value)
         w.string("unit", q.unit)
         w.string("qualifier", q.qualifier.rawValue)
         w.string("metric", metric)
         w.string("per", q.per)
       case "count":
-        w.rawNumber("value", q.value.description)
-        w.rawNumber("of", q.of?.description)
+        w.decimal("value", q.value)
+        w.decimal("of", q.of)
         w.string("noun", q.unit)
         w.string("qualifier", q.qualifier.rawValue)
         w.string("metric", metric)
       case "area":
-        w.rawNumber("value", q.value.description)
+        w.decimal("value", q.value)
         w.string("unit", q.unit)
         w.string("qualifier", q.qualifier.rawValue)
       default:  // percent
-        w.rawNumber("value", q.value.description)
+        w.decimal("value", q.value)
         w.string("qualifier", q.qualifier.rawValue)
       }
     case .date(let d):
-      w.string("iso", d.iso)
+      w.date("iso", d)
     case .period(let from, let to):
-      w.string("from", from.iso)
-      w.string("to", to.iso)
+      w.date("from", from)
+      w.date("to", to)
     case .entity(let list):
       for f in list { w.dynamicString(f.name, f.value) }
     }
-    w.string("rule", rule)
+    w.string("rule", m.pointee.rule)
     w.endObject()
   }
 }
