@@ -189,6 +189,27 @@ public struct JSONWriter: ~Copyable {
   @inline(__always)
   public mutating func null(_ k: StaticString) { key(k); null() }
 
+  /// A string field whose value is a literal that needs no escaping (an enum's raw value).
+  @inline(__always)
+  mutating func string(_ k: StaticString, literal v: StaticString) {
+    key(k)
+    beginValue()
+    reserve(v.utf8CodeUnitCount + 2)
+    put(0x22)
+    v.withUTF8Buffer { put($0) }
+    put(0x22)
+  }
+
+  /// A field whose name is only known at run time (entity fields from rule files): `null`
+  /// when `value` is nil.
+  mutating func field(_ name: String, _ value: String?) {
+    separator()
+    quoted(name)
+    reserve(1)
+    put(0x3A)
+    if let value { quoted(value) } else { raw("null") }
+  }
+
   /// An exact decimal, written as `DecimalNumber.description` spells it (`88.8`, `46237000000`,
   /// `0.05`) but without building that string.
   mutating func decimal(_ k: StaticString, _ v: DecimalNumber) {
@@ -276,15 +297,31 @@ public struct JSONWriter: ~Copyable {
   @inline(__always)
   private mutating func digits(_ v: UInt64) {
     let width = Self.digitCount(v)
+    let pairs = Self.digitPairs.utf8Start
     var rest = v
-    var at = count + width
-    repeat {
+    var at = base + count + width
+    // Two digits per step, from the right.
+    while rest >= 100 {
+      let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+      rest /= 100
+      at -= 2
+      at[0] = pairs[pair]
+      at[1] = pairs[pair + 1]
+    }
+    if rest >= 10 {
+      let pair = Int(truncatingIfNeeded: rest) &* 2
+      at -= 2
+      at[0] = pairs[pair]
+      at[1] = pairs[pair + 1]
+    } else {
       at -= 1
-      base[at] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-      rest /= 10
-    } while rest != 0
+      at.pointee = 0x30 &+ UInt8(truncatingIfNeeded: rest)
+    }
     count += width
   }
+
+  /// `00` to `99`, for writing integers two digits at a time.
+  private static var digitPairs: StaticString { "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" }
 
   private mutating func twoDigits(_ v: Int) {
     put(UInt8(truncatingIfNeeded: 0x30 + v / 10))
@@ -314,16 +351,21 @@ public struct JSONWriter: ~Copyable {
 
   @inline(__always)
   private mutating func quoted(_ s: String) {
-    var s = s
-    s.withUTF8 { quoted(utf8: $0) }
+    // Native and small strings lend their UTF-8 in place; only others need a mutable copy.
+    if s.utf8.withContiguousStorageIfAvailable({ quoted(utf8: $0) }) == nil {
+      var s = s
+      s.withUTF8 { quoted(utf8: $0) }
+    }
   }
 
   /// Writes `"…"` with JSON escapes.
   ///
   /// Eight bytes at a time while none of them needs an escape (nearly always: Vietnamese text
-  /// is letters, spaces and punctuation), then byte by byte.
+  /// is letters, spaces and punctuation), the last few gathered into one word too; byte by
+  /// byte from the first word that has something to escape.
   private mutating func quoted(utf8 b: UnsafeBufferPointer<UInt8>) {
-    reserve(b.count * 6 + 2)
+    // 8 more than the worst case: a whole word is stored even for a shorter tail.
+    reserve(b.count * 6 + 10)
     var out = base + count
     out.pointee = 0x22
     out += 1
@@ -335,6 +377,17 @@ public struct JSONWriter: ~Copyable {
         UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
         out += 8
         k += 8
+      }
+      let tail = b.count - k
+      if tail > 0 && tail < 8 {
+        // Byte j of the tail in bits 8j…8j+7, the rest padded with `a` (never escaped).
+        var word: UInt64 = 0x6161_6161_6161_6161 << UInt64(8 * tail)
+        for j in 0..<tail { word |= UInt64(b[k + j]) << UInt64(8 * j) }
+        if !Self.anyNeedsEscape(word) {
+          UnsafeMutableRawPointer(out).storeBytes(of: word.littleEndian, as: UInt64.self)
+          out += tail
+          k = b.count
+        }
       }
     }
     while k < b.count {

@@ -37,36 +37,38 @@ enum MentionBuilder {
     text n: NormalizedText, tokens: [Token], hits: [RuleHit], tokenizer: Tokenizer, warnings: inout [Warning]
   ) -> [Mention] {
     // Figures first (they come in text order, so normally sorted already), then entities;
-    // `sort` merges the two.
-    // Most tokens are words: test their kind in place (copying a token retains its value),
-    // and count the typed ones first so that the arrays are allocated once.
-    let typed = tokens.withUnsafeBufferPointer { all in all.indices.filter { typeName(all[$0].kind) != nil } }
+    // `sort` merges the two. Most tokens are words: tokens are read in place (copying one
+    // retains its value), and the typed ones are counted first so that the arrays are
+    // allocated once.
     var mentions: [Mention] = []
-    mentions.reserveCapacity(typed.count + hits.count)
-    var byStart = StartIndex(capacity: typed.count)
+    var byStart = StartIndex()
     var unresolved = 0
-    for k in typed {
-      let token = tokens[k]
-      guard let type = typeName(token.kind), let value = token.value else { continue }
-      let fields: Mention.Fields
-      switch value {
-      case .quantity(let q): fields = .quantity(q, metric: "other")
-      case .date(let d):
-        guard d.year != nil else { unresolved += 1; continue }
-        fields = .date(d)
-      case .period(let from, let to):
-        guard from.year != nil, to.year != nil else { continue }
-        fields = .period(from: from, to: to)
-      case .number: continue
-      }
-      byStart.append(start: token.start, index: mentions.count)
-      mentions.append(mention(n, token.range, type: type, rule: "tokenizer", fields: fields))
-      if token.kind == .period {
-        // A full date range (`từ ngày 01/01/2023 đến ngày 31/12/2023`) is one period, and its
-        // two dates are dates too (inside it, so they sort right after it).
-        for inner in tokenizer.datesInside(token, in: n) {
-          guard case .date(let d)? = inner.value, d.year != nil else { continue }
-          mentions.append(mention(n, inner.range, type: "date", rule: "tokenizer", fields: .date(d)))
+    tokens.withUnsafeBufferPointer { all in
+      let typed = all.indices.filter { typeName(all[$0].kind) != nil }
+      mentions.reserveCapacity(typed.count + hits.count)
+      byStart = StartIndex(capacity: typed.count)
+      for k in typed {
+        guard let type = typeName(all[k].kind) else { continue }
+        let fields: Mention.Fields
+        switch all[k].value {
+        case .quantity(let q)?: fields = .quantity(q, metric: "other")
+        case .date(let d)?:
+          guard d.year != nil else { unresolved += 1; continue }
+          fields = .date(d)
+        case .period(let from, let to)?:
+          guard from.year != nil, to.year != nil else { continue }
+          fields = .period(from: from, to: to)
+        case .number?, nil: continue
+        }
+        byStart.append(start: all[k].start, index: mentions.count)
+        mentions.append(mention(n, all[k].range, type: type, rule: "tokenizer", fields: consume fields))
+        if all[k].kind == .period {
+          // A full date range (`từ ngày 01/01/2023 đến ngày 31/12/2023`) is one period, and its
+          // two dates are dates too (inside it, so they sort right after it).
+          for inner in tokenizer.datesInside(all[k], in: n) {
+            guard case .date(let d)? = inner.value, d.year != nil else { continue }
+            mentions.append(mention(n, inner.range, type: "date", rule: "tokenizer", fields: .date(d)))
+          }
         }
       }
     }
@@ -102,7 +104,7 @@ enum MentionBuilder {
 
   /// The mention of a normalized span: its raw offsets and raw text.
   private static func mention(
-    _ n: NormalizedText, _ range: Range<Int>, type: String, rule: String, fields: Mention.Fields
+    _ n: NormalizedText, _ range: Range<Int>, type: String, rule: String, fields: consuming Mention.Fields
   ) -> Mention {
     let r = n.rawRange(range)
     return Mention(
@@ -207,7 +209,7 @@ struct StartIndex {
   private var indices: [Int] = []
   private var ascending = true
 
-  init(capacity: Int) {
+  init(capacity: Int = 0) {
     starts.reserveCapacity(capacity)
     indices.reserveCapacity(capacity)
   }

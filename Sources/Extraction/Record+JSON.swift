@@ -57,22 +57,22 @@ extension Mention {
       case "money":
         w.decimal("value", q.value)
         w.string("unit", q.unit)
-        w.string("qualifier", q.qualifier.rawValue)
+        w.qualifier(q.qualifier)
         w.string("metric", metric)
         w.string("per", q.per)
       case "count":
         w.decimal("value", q.value)
         w.decimal("of", q.of)
         w.string("noun", q.unit)
-        w.string("qualifier", q.qualifier.rawValue)
+        w.qualifier(q.qualifier)
         w.string("metric", metric)
       case "area":
         w.decimal("value", q.value)
         w.string("unit", q.unit)
-        w.string("qualifier", q.qualifier.rawValue)
+        w.qualifier(q.qualifier)
       default:  // percent
         w.decimal("value", q.value)
-        w.string("qualifier", q.qualifier.rawValue)
+        w.qualifier(q.qualifier)
       }
     case .date(let d):
       w.date("iso", d)
@@ -80,7 +80,7 @@ extension Mention {
       w.date("from", from)
       w.date("to", to)
     case .entity(let list):
-      for f in list { w.dynamicString(f.name, f.value) }
+      for f in list { w.field(f.name, f.value) }
     }
     w.string("rule", m.pointee.rule)
     w.endObject()
@@ -88,9 +88,15 @@ extension Mention {
 }
 
 extension JSONWriter {
-  /// A field whose name is only known at run time (entity fields from rule files).
-  mutating func dynamicString(_ name: String, _ value: String?) {
-    rawKey(name)
-    if let value { string(value) } else { null() }
+  /// The qualifier's raw value, written from a literal.
+  @inline(__always)
+  mutating func qualifier(_ q: Qualifier) {
+    switch q {
+    case .exact: string("qualifier", literal: "exact")
+    case .moreThan: string("qualifier", literal: "more_than")
+    case .lessThan: string("qualifier", literal: "less_than")
+    case .about: string("qualifier", literal: "about")
+    case .nearly: string("qualifier", literal: "nearly")
+    }
   }
 }
