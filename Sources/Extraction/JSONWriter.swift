@@ -279,6 +279,7 @@ public struct JSONWriter: ~Copyable {
 
   // MARK: Numbers
 
+  /// How many decimal digits `v` has.
   static func digitCount(_ v: UInt64) -> Int {
     var n = 1
     var power: UInt64 = 10
@@ -294,13 +295,13 @@ public struct JSONWriter: ~Copyable {
     digits(UInt64(v))
   }
 
+  /// The decimal digits of `v`, two at a time from the right; room must have been reserved.
   @inline(__always)
   private mutating func digits(_ v: UInt64) {
     let width = Self.digitCount(v)
     let pairs = Self.digitPairs.utf8Start
     var rest = v
     var at = base + count + width
-    // Two digits per step, from the right.
     while rest >= 100 {
       let pair = Int(truncatingIfNeeded: rest % 100) &* 2
       rest /= 100
@@ -321,7 +322,15 @@ public struct JSONWriter: ~Copyable {
   }
 
   /// `00` to `99`, for writing integers two digits at a time.
-  private static var digitPairs: StaticString { "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" }
+  private static var digitPairs: StaticString {
+    """
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899
+    """
+  }
 
   private mutating func twoDigits(_ v: Int) {
     put(UInt8(truncatingIfNeeded: 0x30 + v / 10))

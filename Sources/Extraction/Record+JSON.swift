@@ -45,6 +45,7 @@ extension Record {
 }
 
 extension Mention {
+  /// Writes the mention at `m` as one JSON object, fields in schema order.
   static func write(_ m: UnsafePointer<Mention>, to w: inout JSONWriter) {
     w.beginObject()
     w.string("type", m.pointee.type)
