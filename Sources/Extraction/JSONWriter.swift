@@ -149,7 +149,9 @@ public struct JSONWriter: ~Copyable {
       Array(s).withUnsafeBufferPointer { quoted(scalars: $0) }
     }
   }
-  public mutating func int(_ v: Int) {
+  public mutating func int(_ v: Int) { intValue(v) }
+  @inline(__always)
+  private mutating func intValue(_ v: Int) {
     beginValue()
     reserve(20)
     if v < 0 { put(0x2D) }
@@ -177,7 +179,7 @@ public struct JSONWriter: ~Copyable {
     scalars(v)
   }
   @inline(__always)
-  public mutating func int(_ k: StaticString, _ v: Int) { key(k); int(v) }
+  public mutating func int(_ k: StaticString, _ v: Int) { key(k); intValue(v) }
   public mutating func int(_ k: StaticString, _ v: Int?) {
     key(k)
     if let v { int(v) } else { null() }
