@@ -20,7 +20,11 @@ extension Record {
     } else {
       w.string("published", published)
       w.beginArray("mentions")
-      for m in mentions { m.write(to: &w) }
+      // Through a pointer: passing the mention by value copies it (retains and releases its
+      // strings and payload) on every call.
+      mentions.withUnsafeBufferPointer { all in
+        for k in all.indices { Mention.write(all.baseAddress! + k, to: &w) }
+      }
       w.endArray()
     }
     w.beginArray("warnings")
@@ -41,52 +45,59 @@ extension Record {
 }
 
 extension Mention {
-  func write(to w: inout JSONWriter) {
+  /// Writes the mention at `m` as one JSON object, fields in schema order.
+  static func write(_ m: UnsafePointer<Mention>, to w: inout JSONWriter) {
     w.beginObject()
-    w.string("type", type)
-    w.string("text", text)
-    w.int("start", start)
-    w.int("end", end)
-    switch fields {
+    w.string("type", m.pointee.type)
+    w.scalars("text", m.pointee.textScalars)
+    w.int("start", m.pointee.start)
+    w.int("end", m.pointee.end)
+    switch m.pointee.fields {
     case .quantity(let q, let metric):
-      switch type {
+      switch m.pointee.type {
       case "money":
-        w.rawNumber("value", q.value.description)
+        w.decimal("value", q.value)
         w.string("unit", q.unit)
-        w.string("qualifier", q.qualifier.rawValue)
+        w.qualifier(q.qualifier)
         w.string("metric", metric)
         w.string("per", q.per)
       case "count":
-        w.rawNumber("value", q.value.description)
-        w.rawNumber("of", q.of?.description)
+        w.decimal("value", q.value)
+        w.decimal("of", q.of)
         w.string("noun", q.unit)
-        w.string("qualifier", q.qualifier.rawValue)
+        w.qualifier(q.qualifier)
         w.string("metric", metric)
       case "area":
-        w.rawNumber("value", q.value.description)
+        w.decimal("value", q.value)
         w.string("unit", q.unit)
-        w.string("qualifier", q.qualifier.rawValue)
+        w.qualifier(q.qualifier)
       default:  // percent
-        w.rawNumber("value", q.value.description)
-        w.string("qualifier", q.qualifier.rawValue)
+        w.decimal("value", q.value)
+        w.qualifier(q.qualifier)
       }
     case .date(let d):
-      w.string("iso", d.iso)
+      w.date("iso", d)
     case .period(let from, let to):
-      w.string("from", from.iso)
-      w.string("to", to.iso)
+      w.date("from", from)
+      w.date("to", to)
     case .entity(let list):
-      for f in list { w.dynamicString(f.name, f.value) }
+      for f in list { w.field(f.name, f.value) }
     }
-    w.string("rule", rule)
+    w.string("rule", m.pointee.rule)
     w.endObject()
   }
 }
 
 extension JSONWriter {
-  /// A field whose name is only known at run time (entity fields from rule files).
-  mutating func dynamicString(_ name: String, _ value: String?) {
-    rawKey(name)
-    if let value { string(value) } else { null() }
+  /// The qualifier's raw value, written from a literal.
+  @inline(__always)
+  mutating func qualifier(_ q: Qualifier) {
+    switch q {
+    case .exact: string("qualifier", literal: "exact")
+    case .moreThan: string("qualifier", literal: "more_than")
+    case .lessThan: string("qualifier", literal: "less_than")
+    case .about: string("qualifier", literal: "about")
+    case .nearly: string("qualifier", literal: "nearly")
+    }
   }
 }

@@ -1,4 +1,5 @@
 import Tokenization
+import VNText
 
 /// The record for one document: schema `vnx.record/1` (see the README for every field).
 public struct Record: Sendable, Equatable {
@@ -42,14 +43,23 @@ public struct Mention: Sendable, Equatable {
   /// `money`, `count`, `percent`, `area`, `date`, `period`, `person`, `organization`,
   /// `province`, `legal_ref`.
   public var type: String
-  /// The original input text at `[start, end)`.
-  public var text: String
+  /// The original input text at `[start, end)`, as scalar values.
+  ///
+  /// A slice of the decoded input (it shares its storage): building a mention copies no text,
+  /// and the JSON writer encodes the scalars straight into the record.
+  var textScalars: ArraySlice<UInt32>
   /// Offsets in Unicode scalars of the original input, end exclusive.
   public var start: Int
   public var end: Int
   /// The rule that produced it (`tokenizer` for figures no role rule named).
   public var rule: String
   public var fields: Fields
+
+  /// The original input text at `[start, end)`.
+  public var text: String {
+    get { String(scalarValues: textScalars) }
+    set { textScalars = ArraySlice(newValue.unicodeScalars.map(\.value)) }
+  }
 
   /// The type-specific part of a mention.
   public enum Fields: Sendable, Equatable {
@@ -62,8 +72,14 @@ public struct Mention: Sendable, Equatable {
   }
 
   public init(type: String, text: String, start: Int, end: Int, rule: String, fields: Fields) {
+    self.init(
+      type: type, text: ArraySlice(text.unicodeScalars.map(\.value)), start: start, end: end, rule: rule,
+      fields: fields)
+  }
+
+  init(type: String, text: ArraySlice<UInt32>, start: Int, end: Int, rule: String, fields: Fields) {
     self.type = type
-    self.text = text
+    self.textScalars = text
     self.start = start
     self.end = end
     self.rule = rule

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tokenization
 
 @testable import Extraction
 
@@ -25,5 +26,133 @@ import Testing
     #expect(parsed["t"] as? String == nasty)
     #expect(parsed["khóa \"x\""] as? Int == -3)
     #expect((parsed["list"] as? [Any])?.count == 3)
+  }
+
+  /// The escaping the writer must reproduce, one byte at a time.
+  static func reference(_ s: String) -> [UInt8] {
+    var out: [UInt8] = [0x22]
+    for b in s.utf8 {
+      switch b {
+      case 0x22: out += [0x5C, 0x22]
+      case 0x5C: out += [0x5C, 0x5C]
+      case 0x0A: out += [0x5C, 0x6E]
+      case 0x0D: out += [0x5C, 0x72]
+      case 0x09: out += [0x5C, 0x74]
+      case 0..<0x20, 0x7F: out += Array(String(format: "\\u%04x", Int(b)).utf8)
+      default: out.append(b)
+      }
+    }
+    out.append(0x22)
+    return out
+  }
+
+  /// Strings go eight bytes at a time, then a gathered tail, then byte by byte from the first
+  /// escape: every character that needs escaping, at every position and length, must come out
+  /// as the byte-by-byte reference writes it.
+  @Test func wordAtATimeEscapingMatchesByteByByte() {
+    let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", " ", "ệ", "~"]
+    for length in 0...19 {
+      for special in specials {
+        for position in 0...length {
+          var s = String(repeating: "a", count: length)
+          s.insert(special, at: s.index(s.startIndex, offsetBy: position))
+          var w = JSONWriter(capacity: 1)  // grows on the way
+          w.string(s)
+          #expect(w.bytes == Self.reference(s), "\(s.debugDescription)")
+          var fromScalars = JSONWriter(capacity: 1)
+          fromScalars.scalars(s.unicodeScalars.map(\.value))
+          #expect(fromScalars.bytes == Self.reference(s), "\(s.debugDescription)")
+        }
+      }
+    }
+  }
+
+  @Test func scalarValuesThatAreNotScalarsBecomeReplacementCharacters() {
+    var w = JSONWriter()
+    w.scalars([0x41, 0xD800, 0xDFFF, 0x110000, 0x1F600, 0x7FF, 0x800])
+    #expect(String(decoding: w.bytes, as: UTF8.self) == "\"A\u{FFFD}\u{FFFD}\u{FFFD}😀\u{7FF}\u{800}\"")
+  }
+
+  @Test func integersAsSwiftPrintsThem() {
+    var values = [0, 1, 9, 10, 99, 100, 101, 999, 1000, 12_345, -1, -10, -12_345, Int.max, Int.min]
+    for k in 1...18 { values += [Int(pow(10.0, Double(k))) - 1, Int(pow(10.0, Double(k)))] }
+    for v in values {
+      var w = JSONWriter(capacity: 1)
+      w.int(v)
+      #expect(String(decoding: w.bytes, as: UTF8.self) == String(v))
+    }
+  }
+
+  /// `decimal` formats in place what `DecimalNumber.description` spells.
+  @Test func decimalsAsTheirDescription() {
+    var rng = SplitMix64(seed: 7)
+    var numbers: [DecimalNumber] = [
+      DecimalNumber(0), DecimalNumber(significand: 0, exponent: -3), DecimalNumber(significand: 0, exponent: 4),
+      DecimalNumber(significand: 1200, exponent: -2), DecimalNumber(significand: 5, exponent: -2),
+      DecimalNumber(significand: -5, exponent: -2), DecimalNumber(significand: 888, exponent: -1),
+      DecimalNumber(significand: 46_237, exponent: 6), DecimalNumber(significand: Int64.max, exponent: -19),
+      DecimalNumber(significand: Int64.min + 1, exponent: -3), DecimalNumber(significand: 7, exponent: 25),
+    ]
+    for _ in 0..<2000 {
+      let significand = Int64(truncatingIfNeeded: rng.next()) >> (rng.next() % 64)
+      numbers.append(DecimalNumber(significand: significand, exponent: Int(rng.next() % 41) - 20))
+    }
+    for d in numbers {
+      var w = JSONWriter(capacity: 1)
+      w.beginObject()
+      w.decimal("v", d)
+      w.endObject()
+      #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"v":\#(d.description)}"#)
+    }
+  }
+
+  /// Dates are formatted in place for four-digit years and two-digit months and days, and by
+  /// `SimpleDate.iso` otherwise: both must spell what `iso` does.
+  @Test func datesAsTheirISOForm() {
+    let dates = [
+      SimpleDate(year: 2023, month: 7, day: 14), SimpleDate(year: nil, month: 12, day: 1),
+      SimpleDate(year: 5, month: 1, day: 9), SimpleDate(year: 0, month: 0, day: 0),
+      SimpleDate(year: 9999, month: 99, day: 99), SimpleDate(year: 12_345, month: 1, day: 1),
+      SimpleDate(year: -4, month: 2, day: 3), SimpleDate(year: 2020, month: 100, day: 1),
+      SimpleDate(year: 2020, month: 1, day: -1),
+    ]
+    for d in dates {
+      var w = JSONWriter(capacity: 1)
+      w.beginObject()
+      w.date("iso", d)
+      w.endObject()
+      #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"iso":"\#(d.iso)"}"#)
+    }
+  }
+
+  @Test func qualifierLiteralsAreTheRawValues() {
+    for q in Qualifier.allCases {
+      var w = JSONWriter()
+      w.beginObject()
+      w.qualifier(q)
+      w.endObject()
+      #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"qualifier":"\#(q.rawValue)"}"#)
+    }
+  }
+
+  @Test func commasAfterNestedContainers() throws {
+    var w = JSONWriter(capacity: 1)
+    w.beginObject()
+    w.beginArray("a")
+    w.beginObject()
+    w.field("x", nil)
+    w.endObject()
+    w.beginObject()
+    w.field("y", "z")
+    w.endObject()
+    w.beginArray()
+    w.endArray()
+    w.endArray()
+    w.int("n", 1)
+    w.beginObject("o")
+    w.endObject()
+    w.null("p")
+    w.endObject()
+    #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"a":[{"x":null},{"y":"z"},[]],"n":1,"o":{},"p":null}"#)
   }
 }
