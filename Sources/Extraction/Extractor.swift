@@ -62,6 +62,8 @@ public final class Extractor: Sendable {
   private let normalizer: Normalizer
   private let tokenizer = Tokenizer()
   private let annotate: @Sendable (NormalizedText, [Token]) -> [RuleHit]
+  /// The top-level JSON Lines fields kept (in `JSONField` order); all others are skipped.
+  private let jsonFields: JSONLineParser.FieldNames
 
   /// An extractor that applies `annotate` (the rule engine) to every document.
   public init(
@@ -72,6 +74,7 @@ public final class Extractor: Sendable {
     self.rulesFingerprint = rulesFingerprint
     self.normalizer = Normalizer(options: options.normalization)
     self.annotate = annotate
+    self.jsonFields = JSONLineParser.FieldNames([options.idField, "url", options.textField, "published"])
   }
 
   /// The record for one input item, as a JSON line (no newline), and whether it is an error.
@@ -116,27 +119,25 @@ public final class Extractor: Sendable {
 
   private func jsonLineRecord(_ bytes: [UInt8], item: InputItem, times: UnsafeMutablePointer<StageTimes>?) -> Record {
     let t0 = times == nil ? 0 : monotonicSeconds()
-    let parsed = bytes.withUnsafeBufferPointer { JSONLineParser.parse($0) }
-    let fields: [String: JSONLineParser.Value]
-    let replacements: Int
+    let parsed = bytes.withUnsafeBufferPointer { JSONLineParser.parse($0, fields: jsonFields) }
+    let fields: JSONLineParser.Fields
     switch parsed {
     case .failure(let f):
       return Record(
         id: item.fallbackID, source: item.source,
         error: Warning(code: "invalid_json", message: "not a JSON object: \(f.message) at byte \(f.offset + 1)"))
-    case .success(let (f, r)):
+    case .success(let f):
       fields = f
-      replacements = r
     }
     var id = item.fallbackID
-    switch fields[options.idField] {
+    switch fields.values[JSONField.id] {
     case .string(let s)?: id = String(scalarValues: s)
     case .number(let s)?: id = s
     default: break
     }
     var source = item.source
-    if case .string(let url)? = fields["url"] { source.url = String(scalarValues: url) }
-    guard let textValue = fields[options.textField] else {
+    if case .string(let url)? = fields.values[JSONField.url] { source.url = String(scalarValues: url) }
+    guard let textValue = fields.values[JSONField.text] else {
       return Record(
         id: id, source: source,
         error: Warning(code: "missing_text", message: "the object has no \"\(options.textField)\" field"))
@@ -146,11 +147,16 @@ public final class Extractor: Sendable {
         id: id, source: source,
         error: Warning(code: "text_not_string", message: "the \"\(options.textField)\" field is not a string"))
     }
-    let n = normalizer.normalize(scalars: text, warnings: TextWarning.invalidUTF8(count: replacements))
+    let n = normalizer.normalize(scalars: text, warnings: TextWarning.invalidUTF8(count: fields.replacements))
     if let times { times.pointee.normalize += monotonicSeconds() - t0 }
     var published: String?
-    if case .string(let p)? = fields["published"] { published = String(scalarValues: p) }
+    if case .string(let p)? = fields.values[JSONField.published] { published = String(scalarValues: p) }
     return record(normalized: n, id: id, source: source, publishedMetadata: published, times: times)
+  }
+
+  /// The JSON Lines fields a record reads, as indices into `jsonFields`.
+  private enum JSONField {
+    static let id = 0, url = 1, text = 2, published = 3
   }
 
   /// A NUL byte means this is not a text file.

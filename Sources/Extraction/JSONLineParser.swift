@@ -1,11 +1,13 @@
 import VNText
 
-/// Reads the top-level fields of one JSON Lines object, straight from bytes.
+/// Reads the wanted top-level fields of one JSON Lines object, straight from bytes.
 ///
-/// Only what a document needs is kept: strings (decoded to scalar values, with invalid
-/// UTF-8 replaced by U+FFFD and counted) and the text of numbers; nested values are checked
-/// for well-formedness and skipped. A generic JSON library would reject a whole line for one
-/// bad byte inside a string; scraped text needs the document kept and a warning instead.
+/// Only the fields a document needs are kept (`FieldNames`: id, text, url, published):
+/// strings decoded to scalar values, with invalid UTF-8 replaced by U+FFFD and counted, and
+/// the text of numbers. Every other value is checked for well-formedness and skipped without
+/// building anything; invalid UTF-8 inside it still counts, as the document's warning says
+/// how many bytes of the line were replaced. A generic JSON library would reject a whole line
+/// for one bad byte inside a string; scraped text needs the document kept and a warning instead.
 struct JSONLineParser {
   /// A top-level field value.
   enum Value: Equatable {
@@ -22,24 +24,52 @@ struct JSONLineParser {
     var offset: Int
   }
 
+  /// The top-level field names to keep, prepared once per run.
+  ///
+  /// A field matches a name exactly when the decoded key equals the name as a `String` (the
+  /// comparison a `[String: Value]` dictionary would make, canonical equivalence included).
+  /// Plain ASCII keys are compared byte for byte with ASCII names, which is the same thing
+  /// and needs no decoding; any other key or name takes the `String` comparison.
+  struct FieldNames: Sendable {
+    let names: [String]
+    /// The UTF-8 of each name, nil when the name is not all ASCII.
+    let asciiNames: [[UInt8]?]
+
+    init(_ names: [String]) {
+      precondition(names.count <= 64, "at most 64 field names")
+      self.names = names
+      asciiNames = names.map { name in name.utf8.allSatisfy { $0 < 0x80 } ? Array(name.utf8) : nil }
+    }
+
+    var count: Int { names.count }
+  }
+
+  /// The kept fields, in the order of the `FieldNames` (the last occurrence of a repeated key
+  /// wins), and the number of invalid UTF-8 sequences replaced anywhere in the line.
+  struct Fields {
+    var values: [Value?]
+    var replacements: Int
+  }
+
   private let b: UnsafeBufferPointer<UInt8>
   private var i = 0
-  /// Invalid UTF-8 sequences replaced inside strings.
-  private(set) var replacements = 0
+  private var depth = 0
+  /// Invalid UTF-8 sequences (and lone surrogate escapes) replaced inside strings.
+  private var replacements = 0
 
   private init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
-  /// Parses `bytes` as one JSON object; returns its fields and the replacement count.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<([String: Value], Int), Failure> {
+  /// Parses `bytes` as one JSON object and keeps the fields named in `fields`.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fields: FieldNames) -> Result<Fields, Failure> {
     var p = JSONLineParser(bytes)
     do {
       p.skipSpace()
       guard p.i < p.b.count else { throw p.fail("empty line") }
       guard p.b[p.i] == 0x7B else { throw p.fail("expected a JSON object ('{')") }
-      let fields = try p.object(keep: true)
+      let values = try p.topLevelObject(fields)
       p.skipSpace()
       guard p.i == p.b.count else { throw p.fail("unexpected text after the object") }
-      return .success((fields, p.replacements))
+      return .success(Fields(values: values, replacements: p.replacements))
     } catch let f as Failure {
       return .failure(f)
     } catch {
@@ -53,63 +83,124 @@ struct JSONLineParser {
     while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
   }
 
-  private var depth = 0
-
-  private mutating func object(keep: Bool) throws -> [String: Value] {
+  /// Enters an object or array (`[` or `{` at `i`), refusing nesting that deep.
+  private mutating func enter() throws {
     depth += 1
-    defer { depth -= 1 }
     guard depth < 512 else { throw fail("nesting too deep") }
-    i += 1  // '{'
-    var fields: [String: Value] = [:]
+    i += 1
+  }
+
+  private mutating func topLevelObject(_ fields: FieldNames) throws -> [Value?] {
+    try enter()
+    defer { depth -= 1 }
+    var values = [Value?](repeating: nil, count: fields.count)
     skipSpace()
-    if i < b.count, b[i] == 0x7D { i += 1; return fields }
+    if i < b.count, b[i] == 0x7D { i += 1; return values }
     while true {
       skipSpace()
       guard i < b.count, b[i] == 0x22 else { throw fail("expected a field name in quotes") }
-      let name = try string()
+      let matches = try key(fields)
       skipSpace()
       guard i < b.count, b[i] == 0x3A else { throw fail("expected ':' after a field name") }
       i += 1
       skipSpace()
-      let v = try value()
-      if keep { fields[String(scalarValues: name)] = v }
-      skipSpace()
-      guard i < b.count else { throw fail("unterminated object") }
-      if b[i] == 0x2C { i += 1; continue }
-      if b[i] == 0x7D { i += 1; return fields }
-      throw fail("expected ',' or '}'")
+      if matches == 0 {
+        _ = try skipValue()
+      } else {
+        let v = try value()
+        for k in 0..<fields.count where matches & (1 << k) != 0 { values[k] = v }
+      }
+      guard try nextMember(close: 0x7D, what: "object") else { return values }
     }
   }
 
+  /// After a member of an object or array: true after a ',' (another member follows), false
+  /// after the closing bracket.
+  private mutating func nextMember(close: UInt8, what: StaticString) throws -> Bool {
+    skipSpace()
+    guard i < b.count else { throw fail("unterminated \(what)") }
+    if b[i] == 0x2C { i += 1; return true }
+    if b[i] == close { i += 1; return false }
+    throw fail(close == 0x7D ? "expected ',' or '}'" : "expected ',' or ']'")
+  }
+
+  /// Reads a field name (the `"` at `i`); returns the bit set of the names it equals.
+  private mutating func key(_ fields: FieldNames) throws -> UInt64 {
+    let start = i + 1
+    var end = start
+    while end < b.count, b[end] >= 0x20, b[end] < 0x80, b[end] != 0x22, b[end] != 0x5C { end += 1 }
+    var matches: UInt64 = 0
+    if end < b.count, b[end] == 0x22 {
+      // Plain ASCII: compare bytes, no decoding.
+      let key = UnsafeBufferPointer(rebasing: b[start..<end])
+      i = end + 1
+      for k in 0..<fields.count {
+        if let name = fields.asciiNames[k] {
+          if name.count == key.count && name.elementsEqual(key) { matches |= 1 << k }
+        } else if String(decoding: key, as: UTF8.self) == fields.names[k] {
+          matches |= 1 << k
+        }
+      }
+      return matches
+    }
+    let name = String(scalarValues: try string())
+    for k in 0..<fields.count where name == fields.names[k] { matches |= 1 << k }
+    return matches
+  }
+
+  /// A value that is kept.
   private mutating func value() throws -> Value {
+    if i < b.count, b[i] == 0x22 { return .string(try string()) }
+    switch try skipValue() {
+    case .string: preconditionFailure("strings are read above")
+    case .number(let range): return .number(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self))
+    case .bool(let v): return .bool(v)
+    case .null: return .null
+    case .nested: return .nested
+    }
+  }
+
+  /// What `skipValue` passed over.
+  private enum Skipped {
+    case string, number(Range<Int>), bool(Bool), null, nested
+  }
+
+  /// Checks and passes over one value of any kind, building nothing.
+  private mutating func skipValue() throws -> Skipped {
     guard i < b.count else { throw fail("expected a value") }
     switch b[i] {
-    case 0x22: return .string(try string())
-    case 0x7B: _ = try object(keep: false); return .nested
-    case 0x5B: try array(); return .nested
+    case 0x22: try scanString(into: nil); return .string
+    case 0x7B:
+      try enter()
+      defer { depth -= 1 }
+      skipSpace()
+      if i < b.count, b[i] == 0x7D { i += 1; return .nested }
+      while true {
+        skipSpace()
+        guard i < b.count, b[i] == 0x22 else { throw fail("expected a field name in quotes") }
+        try scanString(into: nil)
+        skipSpace()
+        guard i < b.count, b[i] == 0x3A else { throw fail("expected ':' after a field name") }
+        i += 1
+        skipSpace()
+        _ = try skipValue()
+        guard try nextMember(close: 0x7D, what: "object") else { return .nested }
+      }
+    case 0x5B:
+      try enter()
+      defer { depth -= 1 }
+      skipSpace()
+      if i < b.count, b[i] == 0x5D { i += 1; return .nested }
+      while true {
+        skipSpace()
+        _ = try skipValue()
+        guard try nextMember(close: 0x5D, what: "array") else { return .nested }
+      }
     case 0x74: try literal("true"); return .bool(true)
     case 0x66: try literal("false"); return .bool(false)
     case 0x6E: try literal("null"); return .null
     case 0x2D, 0x30...0x39: return .number(try number())
     default: throw fail("unexpected character")
-    }
-  }
-
-  private mutating func array() throws {
-    depth += 1
-    defer { depth -= 1 }
-    guard depth < 512 else { throw fail("nesting too deep") }
-    i += 1
-    skipSpace()
-    if i < b.count, b[i] == 0x5D { i += 1; return }
-    while true {
-      skipSpace()
-      _ = try value()
-      skipSpace()
-      guard i < b.count else { throw fail("unterminated array") }
-      if b[i] == 0x2C { i += 1; continue }
-      if b[i] == 0x5D { i += 1; return }
-      throw fail("expected ',' or ']'")
     }
   }
 
@@ -120,7 +211,7 @@ struct JSONLineParser {
     i += n
   }
 
-  private mutating func number() throws -> String {
+  private mutating func number() throws -> Range<Int> {
     let start = i
     if b[i] == 0x2D { i += 1 }
     var digits = 0
@@ -131,7 +222,7 @@ struct JSONLineParser {
       i += 1
     }
     guard digits > 0 else { throw fail("malformed number") }
-    return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+    return start..<i
   }
 
   private mutating func hex4() throws -> UInt32 {
@@ -152,63 +243,98 @@ struct JSONLineParser {
     return v
   }
 
+  /// Decodes the string at `i` (its opening quote) into scalar values.
   private mutating func string() throws -> [UInt32] {
+    // A string never has more scalars than the bytes left on the line: decode in place.
+    try [UInt32](unsafeUninitializedCapacity: b.count - i) { out, count in
+      count = try scanString(into: out.baseAddress)
+    }
+  }
+
+  /// Reads the string at `i` (its opening quote) to just past its closing quote: unescapes
+  /// and decodes it into `out` when given (room for one scalar per byte), only checks it
+  /// otherwise. Returns the number of scalars.
+  ///
+  /// One pass over the bytes: JSON escapes, UTF-8 decoding and the replacement of invalid
+  /// sequences (counted in `replacements`) all happen here.
+  @discardableResult
+  private mutating func scanString(into out: UnsafeMutablePointer<UInt32>?) throws -> Int {
     i += 1  // opening quote
-    var out: [UInt32] = []
-    // Find the run of plain bytes first so long texts decode in bulk.
+    var k = 0
+    let n = b.count
     while true {
-      let runStart = i
-      while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
-      if i > runStart {
-        let decoded = UTF8Decoder.decode(
-          buffer: UnsafeBufferPointer(rebasing: b[runStart..<i]), stripBOM: false)
-        if out.isEmpty { out = decoded.scalars } else { out.append(contentsOf: decoded.scalars) }
-        replacements += decoded.replacements
+      // The bytes that are text as they are (plain ASCII and UTF-8 sequences), read in
+      // locals (`&+=`: the indices stay below the line's length); the loop stops at the
+      // closing quote, an escape, a control byte or the end.
+      var j = i
+      while j < n {
+        let c = b[j]
+        if c >= 0x20 && c < 0x80 && c != 0x22 && c != 0x5C {
+          out?[k] = UInt32(c)
+          k &+= 1
+          j &+= 1
+        } else if c >= 0x80 {
+          var (scalar, next) = UTF8Decoder.sequence(b, at: j)
+          if scalar == UTF8Decoder.illFormed {
+            scalar = 0xFFFD
+            replacements += 1
+          }
+          out?[k] = scalar
+          k &+= 1
+          j = next
+        } else {
+          break
+        }
       }
-      guard i < b.count else { throw fail("unterminated string") }
+      i = j
+      guard i < n else { throw fail("unterminated string") }
       let c = b[i]
-      if c == 0x22 { i += 1; return out }
+      if c == 0x22 { i += 1; return k }
       if c < 0x20 { throw fail("control character inside a string") }
-      // Backslash escape.
-      i += 1
-      guard i < b.count else { throw fail("unterminated escape") }
-      let e = b[i]
-      i += 1
-      switch e {
-      case 0x22: out.append(0x22)
-      case 0x5C: out.append(0x5C)
-      case 0x2F: out.append(0x2F)
-      case 0x62: out.append(0x08)
-      case 0x66: out.append(0x0C)
-      case 0x6E: out.append(0x0A)
-      case 0x72: out.append(0x0D)
-      case 0x74: out.append(0x09)
-      case 0x75:
-        var u = try hex4()
-        if (0xD800...0xDBFF).contains(u) {
-          if i + 6 <= b.count, b[i] == 0x5C, b[i + 1] == 0x75 {
-            let save = i
-            i += 2
-            let low = try hex4()
-            if (0xDC00...0xDFFF).contains(low) {
-              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
-            } else {
-              i = save
-              u = 0xFFFD
-              replacements += 1
-            }
+      out?[k] = try escape()
+      k += 1
+    }
+  }
+
+  /// Reads the escape sequence at `i` (its backslash); returns the scalar it stands for.
+  private mutating func escape() throws -> UInt32 {
+    i += 1
+    guard i < b.count else { throw fail("unterminated escape") }
+    let e = b[i]
+    i += 1
+    switch e {
+    case 0x22: return 0x22
+    case 0x5C: return 0x5C
+    case 0x2F: return 0x2F
+    case 0x62: return 0x08
+    case 0x66: return 0x0C
+    case 0x6E: return 0x0A
+    case 0x72: return 0x0D
+    case 0x74: return 0x09
+    case 0x75:
+      var u = try hex4()
+      if (0xD800...0xDBFF).contains(u) {
+        if i + 6 <= b.count, b[i] == 0x5C, b[i + 1] == 0x75 {
+          let save = i
+          i += 2
+          let low = try hex4()
+          if (0xDC00...0xDFFF).contains(low) {
+            u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
           } else {
+            i = save
             u = 0xFFFD
             replacements += 1
           }
-        } else if (0xDC00...0xDFFF).contains(u) {
+        } else {
           u = 0xFFFD
           replacements += 1
         }
-        out.append(u)
-      default: throw fail("unknown escape '\\\(Unicode.Scalar(e))'")
+      } else if (0xDC00...0xDFFF).contains(u) {
+        u = 0xFFFD
+        replacements += 1
       }
+      return u
+    default: throw fail("unknown escape '\\\(Unicode.Scalar(e))'")
     }
   }
 }
-

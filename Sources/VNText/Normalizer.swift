@@ -39,49 +39,122 @@ public struct Normalizer: Sendable {
 
   /// Normalizes already-decoded scalar values.
   public func normalize(scalars raw: [UInt32], warnings: [TextWarning] = []) -> NormalizedText {
+    normalize(scalars: raw, warnings: warnings, toneCandidates: true)
+  }
+
+  /// `normalize(scalars:warnings:)`; `toneCandidates: false` runs the tone-mark pass over
+  /// every scalar instead of only the places the first pass noted (for tests: both must agree).
+  func normalize(scalars raw: [UInt32], warnings: [TextWarning], toneCandidates: Bool) -> NormalizedText {
     // Output never outgrows the input except when NFC expands a segment, which is rare
     // enough (a few historic characters) to redo the document with room to spare.
     var capacity = raw.count + 16
     while true {
-      if let (out, map) = normalize(raw, capacity: capacity) {
+      if let (out, map, candidates) = normalize(raw, capacity: capacity) {
         var scalars = out
-        ToneMarkNormalizer.apply(options.toneMarks, to: &scalars)
+        if toneCandidates, let candidates {
+          ToneMarkNormalizer.apply(options.toneMarks, to: &scalars, candidates: candidates)
+        } else {
+          ToneMarkNormalizer.apply(options.toneMarks, to: &scalars)
+        }
         return NormalizedText(raw: raw, scalars: scalars, rawOffsets: map, warnings: warnings)
       }
       capacity = capacity * 3 + 16
     }
   }
 
-  /// One pass; nil when the output would need more than `capacity` scalars.
-  private func normalize(_ raw: [UInt32], capacity: Int) -> ([UInt32], [Int32])? {
+  /// One pass; nil when the output would need more than `capacity` scalars. Also returns the
+  /// tone-mark candidates: ascending positions `k` where the output has an ASCII `o`/`u` at
+  /// `k - 1` and a non-ASCII scalar at `k`, the only places where the classic placement can
+  /// change a pair (`hoà` → `hòa` needs a toned second vowel); nil when they were not noted
+  /// (the reformed placement) or may be wrong (ICU rewrote a segment after noting them).
+  ///
+  /// The hot state (output count, the dirty segment) lives in locals so that it stays in
+  /// registers; the segment writer is called only to finish a dirty segment.
+  private func normalize(_ raw: [UInt32], capacity: Int) -> ([UInt32], [Int32], [Int32]?)? {
     var overflow = false
     var map: [Int32] = []
+    var candidates: [Int32]? = nil
+    let noteCandidates = options.toneMarks == .classic
+    let decodeEntities = options.decodeEntities
     let out = [UInt32](unsafeUninitializedCapacity: capacity) { outBuffer, outCount in
       map = [Int32](unsafeUninitializedCapacity: capacity + 1) { mapBuffer, mapCount in
-        var w = SegmentWriter(out: outBuffer.baseAddress!, map: mapBuffer.baseAddress!, capacity: capacity)
         raw.withUnsafeBufferPointer { src in
           let n = src.count
-          var i = 0
+          let out = outBuffer.baseAddress!
+          let map = mapBuffer.baseAddress!
+          var w = SegmentWriter(out: out, map: map, slack: capacity - n)
+          var noted: [Int32] = []
+          var count = 0
+          var segmentStart = 0
+          var dirty = false
           var lastWasSpace = false
-          while i < n && !w.overflow {
+          var i = 0
+          // `&+=` and `truncatingIfNeeded`: `i` and `count` index arrays, far below 2³¹.
+          while i < n {
+            if !dirty {
+              // The fast loop: plain ASCII, spaces and the Latin letters of Vietnamese, which
+              // are NFC starters stable on their own, while no segment waits for ICU.
+              while i < n {
+                let c = src[i]
+                if c &- 0x21 < 0x5E && c != 0x26 {  // printable ASCII but '&'
+                  lastWasSpace = false
+                } else if c == 0x20 {
+                  if lastWasSpace { i &+= 1; continue }
+                  lastWasSpace = true
+                } else if c &- 0xC0 < 0x240 || c & 0xFFFF_FF00 == 0x1E00 {  // U+00C0–U+02FF, U+1Exx
+                  lastWasSpace = false
+                  if noteCandidates && count > 0 {
+                    let before = out[count - 1]
+                    if before < 0x80 && (before | 0x20 == 0x6F || before | 0x20 == 0x75) {
+                      noted.append(Int32(truncatingIfNeeded: count))
+                    }
+                  }
+                } else {
+                  break
+                }
+                out[count] = c
+                map[count] = Int32(truncatingIfNeeded: i)
+                count &+= 1
+                i &+= 1
+              }
+              if i == n { break }
+            }
             var c = src[i]
-            let origin = Int32(i)
-            i += 1
-            if c > 0x20 && c < 0x7F && c != 0x26 {  // printable ASCII but '&': the common case
+            let origin = Int32(truncatingIfNeeded: i)
+            i &+= 1
+            if c &- 0x21 < 0x5E && c != 0x26 {  // printable ASCII but '&': the common case
               lastWasSpace = false
-              w.emitStable(c, origin)
+              w.emitStable(c, origin, &count, &dirty, segmentStart)
               continue
             }
-            if c == 0x26, options.decodeEntities, let (value, after) = HTMLEntities.decode(src, at: i - 1) {
+            if c == 0x26, decodeEntities, let (value, after) = HTMLEntities.decode(src, at: i - 1) {
               c = value
               i = after
             }
             switch SpaceClass.of(c) {
             case .none:
               lastWasSpace = false
-              w.emit(c, origin)
+              let flags = NFCTable.flags(c)
+              if flags & NFCTable.boundaryBefore != 0 {
+                if dirty { count = w.finishSegment(segmentStart, count); dirty = false }
+                segmentStart = count
+                if flags & NFCTable.stableAlone == 0 { dirty = true }
+              } else if !dirty {
+                // A clean segment is its one starter: the segment began at the last scalar.
+                segmentStart = max(count - 1, 0)
+                dirty = true
+              }
+              if noteCandidates && c >= 0x80 && count > 0 {
+                let before = out[count - 1]
+                if before < 0x80 && (before | 0x20 == 0x6F || before | 0x20 == 0x75) {
+                  noted.append(Int32(truncatingIfNeeded: count))
+                }
+              }
+              out[count] = c
+              map[count] = origin
+              count &+= 1
             case .space:
-              if !lastWasSpace { w.emitStable(0x20, origin) }
+              if !lastWasSpace { w.emitStable(0x20, origin, &count, &dirty, segmentStart) }
               lastWasSpace = true
             case .removed:
               continue
@@ -89,101 +162,92 @@ public struct Normalizer: Sendable {
               lastWasSpace = false
               // "\r\n" becomes one "\n" that maps back to both; a lone "\r" is a line break.
               if i < n && src[i] == 0x0A { i += 1 }
-              w.emitStable(0x0A, origin)
+              w.emitStable(0x0A, origin, &count, &dirty, segmentStart)
             case .newline:
               lastWasSpace = false
-              w.emitStable(0x0A, origin)
+              w.emitStable(0x0A, origin, &count, &dirty, segmentStart)
             }
           }
-          w.finishSegment()
+          if dirty { count = w.finishSegment(segmentStart, count) }
+          overflow = w.overflow
+          map[count] = Int32(truncatingIfNeeded: n)
+          mapCount = overflow ? 0 : count + 1
+          outCount = overflow ? 0 : count
+          if noteCandidates && !w.rewrote { candidates = noted }
         }
-        overflow = w.overflow
-        mapBuffer[w.count] = Int32(raw.count)
-        mapCount = overflow ? 0 : w.count + 1
-        outCount = overflow ? 0 : w.count
       }
     }
-    return overflow ? nil : (out, map)
+    return overflow ? nil : (out, map, candidates)
   }
 }
 
-/// Writes normalized scalars and their raw origins, applying NFC per normalization segment.
+/// Finishes the dirty NFC segments of one normalization pass.
 ///
-/// Scalars are written straight to the output. A segment (a starter and the marks after it)
-/// goes through ICU only when it is "dirty": it has a non-starter, or a starter that is not NFC
-/// on its own. Clean Vietnamese text is nearly all clean single-scalar segments.
+/// A segment (a starter and the marks after it) goes through ICU only when it is "dirty": it
+/// has a non-starter, or a starter that is not NFC on its own. Clean Vietnamese text is nearly
+/// all clean single-scalar segments, so the pass does not track clean segments at all.
+///
+/// No write checks the capacity: every input scalar gives at most one output scalar, so only
+/// an NFC expansion can need more room than the input had; `finishSegment` spends `slack` on
+/// it, and when that runs out it leaves the segment as it is and sets `overflow`, which tells
+/// the caller to redo the document with more room.
 struct SegmentWriter {
   let out: UnsafeMutablePointer<UInt32>
   let map: UnsafeMutablePointer<Int32>
-  let capacity: Int
-  var count = 0
-  var segmentStart = 0
-  var dirty = false
+  /// Room beyond one output scalar per input scalar, not yet spent on NFC expansions.
+  var slack: Int
   var overflow = false
+  /// ICU changed a segment: output positions noted before may have moved.
+  var rewrote = false
 
-  init(out: UnsafeMutablePointer<UInt32>, map: UnsafeMutablePointer<Int32>, capacity: Int) {
+  init(out: UnsafeMutablePointer<UInt32>, map: UnsafeMutablePointer<Int32>, slack: Int) {
     self.out = out
     self.map = map
-    self.capacity = capacity
+    self.slack = slack
   }
 
-  /// A scalar known to be an NFC starter that is stable on its own (ASCII, space, newline).
+  /// Writes a scalar known to be an NFC starter that is stable on its own (ASCII, space,
+  /// newline), finishing the dirty segment before it.
   @inline(__always)
-  mutating func emitStable(_ c: UInt32, _ origin: Int32) {
-    if dirty { finishSegment() }
-    segmentStart = count
-    append(c, origin)
-  }
-
-  @inline(__always)
-  mutating func emit(_ c: UInt32, _ origin: Int32) {
-    let flags = NFCTable.flags(c)
-    if flags & NFCTable.boundaryBefore != 0 {
-      if dirty { finishSegment() }
-      segmentStart = count
-      if flags & NFCTable.stableAlone == 0 { dirty = true }
-    } else {
-      dirty = true
-    }
-    append(c, origin)
-  }
-
-  @inline(__always)
-  mutating func append(_ c: UInt32, _ origin: Int32) {
-    guard count < capacity else { overflow = true; return }
+  mutating func emitStable(_ c: UInt32, _ origin: Int32, _ count: inout Int, _ dirty: inout Bool, _ segmentStart: Int) {
+    if dirty { count = finishSegment(segmentStart, count); dirty = false }
     out[count] = c
     map[count] = origin
-    count += 1
+    count &+= 1
   }
 
-  /// Runs ICU over the dirty segment `[segmentStart, count)` and writes the result back.
-  mutating func finishSegment() {
-    guard dirty else { return }
-    dirty = false
+  /// Runs ICU over the dirty segment `[segmentStart, count)`, writes the result back and
+  /// returns the new output count.
+  mutating func finishSegment(_ segmentStart: Int, _ count: Int) -> Int {
     let length = count - segmentStart
-    guard length > 0 else { return }
-    guard length <= 120 else { return }  // a pathological run of marks is kept as it is
-    var buffer = [UInt32](repeating: 0, count: length * 3 + 4)
-    let written = buffer.withUnsafeMutableBufferPointer { d in
-      vnx_nfc_utf32(out + segmentStart, Int32(length), d.baseAddress, Int32(d.count))
+    guard length > 0 else { return count }
+    guard length <= 120 else { return count }  // a pathological run of marks is kept as it is
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length * 3 + 4) { buffer in
+      let written = Int(vnx_nfc_utf32(out + segmentStart, Int32(length), buffer.baseAddress, Int32(buffer.count)))
+      guard written >= 0 else { return count }  // ICU failed: keep the text as it is
+      if written > length {
+        guard slack >= written - length else { overflow = true; return count }
+        slack -= written - length
+      }
+      if written != length || (0..<length).contains(where: { buffer[$0] != out[segmentStart + $0] }) {
+        rewrote = true
+      }
+      var origin = map[segmentStart]
+      // Marks after a space or line break never compose with it: the space or break keeps its
+      // own origin and the marks theirs, so a span that starts at a mark does not take in the
+      // break before it (fuzzing found "\n\u{309}…": the line's raw slice began at the "\n").
+      var first = 0
+      let starter = out[segmentStart]
+      if length > 1, written > 0, buffer[0] == starter, starter == 0x20 || starter == 0x0A {
+        first = 1
+        origin = map[segmentStart + 1]
+      }
+      for k in first..<written {
+        out[segmentStart + k] = buffer[k]
+        map[segmentStart + k] = origin
+      }
+      return segmentStart + written
     }
-    guard written >= 0 else { return }  // ICU failed: keep the text as it is
-    var origin = map[segmentStart]
-    guard segmentStart + Int(written) <= capacity else { overflow = true; return }
-    // Marks after a space or line break never compose with it: the space or break keeps its
-    // own origin and the marks theirs, so a span that starts at a mark does not take in the
-    // break before it (fuzzing found "\n\u{309}…": the line's raw slice began at the "\n").
-    var first = 0
-    let starter = out[segmentStart]
-    if length > 1, written > 0, buffer[0] == starter, starter == 0x20 || starter == 0x0A {
-      first = 1
-      origin = map[segmentStart + 1]
-    }
-    for k in first..<Int(written) {
-      out[segmentStart + k] = buffer[k]
-      map[segmentStart + k] = origin
-    }
-    count = segmentStart + Int(written)
   }
 }
 
