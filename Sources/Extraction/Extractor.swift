@@ -74,7 +74,8 @@ public final class Extractor: Sendable {
     self.rulesFingerprint = rulesFingerprint
     self.normalizer = Normalizer(options: options.normalization)
     self.annotate = annotate
-    self.jsonFields = JSONLineParser.FieldNames([options.idField, "url", options.textField, "published"])
+    self.jsonFields = JSONLineParser.FieldNames(
+      [options.idField, "url", options.textField, "published"], utf8Field: JSONField.text)
   }
 
   /// The record for one input item, as a JSON line (no newline), and whether it is an error.
@@ -142,12 +143,12 @@ public final class Extractor: Sendable {
         id: id, source: source,
         error: Warning(code: "missing_text", message: "the object has no \"\(options.textField)\" field"))
     }
-    guard case .string(let text) = textValue else {
+    guard case .utf8(let text) = textValue else {
       return Record(
         id: id, source: source,
         error: Warning(code: "text_not_string", message: "the \"\(options.textField)\" field is not a string"))
     }
-    let n = normalizer.normalize(scalars: text, warnings: TextWarning.invalidUTF8(count: fields.replacements))
+    let n = text.withUnsafeBufferPointer { normalizer.normalize(utf8: $0, replacedBefore: fields.replacements) }
     if let times { times.pointee.normalize += monotonicSeconds() - t0 }
     var published: String?
     if case .string(let p)? = fields.values[JSONField.published] { published = String(scalarValues: p) }

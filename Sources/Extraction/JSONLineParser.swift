@@ -4,7 +4,8 @@ import VNText
 ///
 /// Only the fields a document needs are kept (`FieldNames`: id, text, url, published):
 /// strings decoded to scalar values, with invalid UTF-8 replaced by U+FFFD and counted, and
-/// the text of numbers. Every other value is checked for well-formedness and skipped without
+/// the text of numbers. The text field's string is only unescaped, to UTF-8 that the
+/// normalizer decodes in its own pass (and counts the invalid sequences of). Every other value is checked for well-formedness and skipped without
 /// building anything; invalid UTF-8 inside it still counts, as the document's warning says
 /// how many bytes of the line were replaced. A generic JSON library would reject a whole line
 /// for one bad byte inside a string; scraped text needs the document kept and a warning instead.
@@ -12,6 +13,8 @@ struct JSONLineParser {
   /// A top-level field value.
   enum Value: Equatable {
     case string([UInt32])
+    /// The text field's string, unescaped but not decoded (it may hold invalid UTF-8).
+    case utf8([UInt8])
     case number(String)
     case bool(Bool)
     case null
@@ -34,10 +37,13 @@ struct JSONLineParser {
     let names: [String]
     /// The UTF-8 of each name, nil when the name is not all ASCII.
     let asciiNames: [[UInt8]?]
+    /// The index of the name whose string value is kept as UTF-8 (`Value.utf8`).
+    let utf8Field: Int?
 
-    init(_ names: [String]) {
+    init(_ names: [String], utf8Field: Int? = nil) {
       precondition(names.count <= 64, "at most 64 field names")
       self.names = names
+      self.utf8Field = utf8Field
       asciiNames = names.map { name in name.utf8.allSatisfy { $0 < 0x80 } ? Array(name.utf8) : nil }
     }
 
@@ -45,7 +51,8 @@ struct JSONLineParser {
   }
 
   /// The kept fields, in the order of the `FieldNames` (the last occurrence of a repeated key
-  /// wins), and the number of invalid UTF-8 sequences replaced anywhere in the line.
+  /// wins), and the number of invalid UTF-8 sequences replaced anywhere in the line but in
+  /// the bytes of the `Value.utf8` kept (its lone surrogate escapes are counted here).
   struct Fields {
     var values: [Value?]
     var replacements: Int
@@ -107,11 +114,33 @@ struct JSONLineParser {
       if matches == 0 {
         _ = try skipValue()
       } else {
-        let v = try value()
-        for k in 0..<fields.count where matches & (1 << k) != 0 { values[k] = v }
+        try keep(matches, fields, &values)
       }
       guard try nextMember(close: 0x7D, what: "object") else { return values }
     }
+  }
+
+  /// Reads the value of a field whose name matched `matches` into `values`.
+  private mutating func keep(_ matches: UInt64, _ fields: FieldNames, _ values: inout [Value?]) throws {
+    let text = fields.utf8Field.flatMap { matches & (1 << $0) != 0 ? $0 : nil }
+    // A text replaced by a repeated key is never decoded: count its bad bytes now.
+    if let text, case .utf8(let old)? = values[text] {
+      replacements += Self.decode(old).replacements
+    }
+    guard let text, i < b.count, b[i] == 0x22 else {
+      let v = try value()
+      for k in 0..<fields.count where matches & (1 << k) != 0 { values[k] = v }
+      return
+    }
+    let bytes = try utf8String()
+    for k in 0..<fields.count where matches & (1 << k) != 0 {
+      // Another name for the same string gets its scalars; their bad bytes count with the text.
+      values[k] = k == text ? .utf8(bytes) : .string(Self.decode(bytes).scalars)
+    }
+  }
+
+  private static func decode(_ bytes: [UInt8]) -> UTF8Decoder.Result {
+    bytes.withUnsafeBufferPointer { UTF8Decoder.decode(buffer: $0, stripBOM: false) }
   }
 
   /// After a member of an object or array: true after a ',' (another member follows), false
@@ -294,6 +323,53 @@ struct JSONLineParser {
       out?[k] = try escape()
       k += 1
     }
+  }
+
+  /// Unescapes the string at `i` (its opening quote) to UTF-8, without decoding it: invalid
+  /// UTF-8 is kept as it is, for the normalizer to replace and count.
+  ///
+  /// Runs of bytes without a quote, backslash or control byte are found 16 bytes at a time
+  /// and copied whole.
+  private mutating func utf8String() throws -> [UInt8] {
+    // Unescaping never lengthens the text: room for the rest of the line is enough.
+    try [UInt8](unsafeUninitializedCapacity: b.count - i) { out, count in
+      i += 1  // opening quote
+      let n = b.count
+      let base = b.baseAddress!
+      while true {
+        let start = i
+        var j = i
+        while j &+ 16 <= n {
+          let p = UnsafeRawPointer(base + j)
+          if Self.hasSpecialByte(p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) {
+            break
+          }
+          j &+= 16
+        }
+        while j < n, b[j] >= 0x20, b[j] != 0x22, b[j] != 0x5C { j += 1 }
+        (out.baseAddress! + count).initialize(from: base + start, count: j - start)
+        count += j - start
+        i = j
+        guard i < n else { throw fail("unterminated string") }
+        let c = b[i]
+        if c == 0x22 { i += 1; return }
+        if c < 0x20 { throw fail("control character inside a string") }
+        count += UTF8Encoder.write(try escape(), to: out.baseAddress! + count)
+      }
+    }
+  }
+
+  /// True when one of the 16 bytes of `w0` and `w1` is a quote, a backslash or below 0x20
+  /// (exact: the "has a byte less than n" and "has a zero byte" tests have no false positives).
+  @inline(__always)
+  private static func hasSpecialByte(_ w0: UInt64, _ w1: UInt64) -> Bool {
+    @inline(__always) func special(_ w: UInt64) -> UInt64 {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let quote = w ^ (0x22 &* ones)
+      let backslash = w ^ (0x5C &* ones)
+      return ((w &- 0x20 &* ones) & ~w) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+    }
+    return (special(w0) | special(w1)) & 0x8080_8080_8080_8080 != 0
   }
 
   /// Reads the escape sequence at `i` (its backslash); returns the scalar it stands for.

@@ -28,8 +28,22 @@ public struct Normalizer: Sendable {
 
   /// Decodes and normalizes raw bytes (UTF-8, with or without BOM).
   public func normalize<C: Collection>(bytes: C) -> NormalizedText where C.Element == UInt8 {
-    let decoded = UTF8Decoder.decode(bytes)
-    return normalize(scalars: decoded.scalars, warnings: TextWarning.invalidUTF8(count: decoded.replacements))
+    if let n = bytes.withContiguousStorageIfAvailable({ b -> NormalizedText in
+      let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+      return normalize(utf8: bom ? UnsafeBufferPointer(rebasing: b[3...]) : b)
+    }) {
+      return n
+    }
+    return normalize(bytes: Array(bytes))
+  }
+
+  /// Decodes UTF-8 and normalizes it in the same pass; a leading U+FEFF is text here.
+  ///
+  /// Ill-formed sequences become U+FFFD in the raw text, as `UTF8Decoder` makes them; the
+  /// `invalid_utf8` warning counts them plus `replacedBefore`, the ones the caller replaced
+  /// elsewhere (in the other fields of a JSON line).
+  public func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>, replacedBefore: Int = 0) -> NormalizedText {
+    normalize(UTF8Input(units: bytes), warnings: nil, replacedBefore: replacedBefore, toneCandidates: true)
   }
 
   /// Normalizes a string.
@@ -45,91 +59,111 @@ public struct Normalizer: Sendable {
   /// `normalize(scalars:warnings:)`; `toneCandidates: false` runs the tone-mark pass over
   /// every scalar instead of only the places the first pass noted (for tests: both must agree).
   func normalize(scalars raw: [UInt32], warnings: [TextWarning], toneCandidates: Bool) -> NormalizedText {
+    raw.withUnsafeBufferPointer { units in
+      normalize(ScalarInput(units: units, array: raw), warnings: warnings, replacedBefore: 0, toneCandidates: toneCandidates)
+    }
+  }
+
+  /// The pass over either input, then the tone marks. `warnings` nil: the `invalid_utf8`
+  /// warning of the decoding (plus `replacedBefore`).
+  func normalize<Input: NormalizerInput>(
+    _ input: Input, warnings: [TextWarning]?, replacedBefore: Int, toneCandidates: Bool
+  ) -> NormalizedText {
     // Output never outgrows the input except when NFC expands a segment, which is rare
     // enough (a few historic characters) to redo the document with room to spare.
-    var capacity = raw.count + 16
+    var capacity = input.units.count + 16
     while true {
-      if let (out, map, candidates) = normalize(raw, capacity: capacity) {
-        var scalars = out
-        if toneCandidates, let candidates {
-          ToneMarkNormalizer.apply(options.toneMarks, to: &scalars, candidates: candidates)
+      if var pass = normalize(input, capacity: capacity) {
+        // In place: `pass.out` is the only reference to the scalars, so they are not copied.
+        if toneCandidates, let candidates = pass.toneCandidates {
+          ToneMarkNormalizer.apply(options.toneMarks, to: &pass.out, candidates: candidates)
         } else {
-          ToneMarkNormalizer.apply(options.toneMarks, to: &scalars)
+          ToneMarkNormalizer.apply(options.toneMarks, to: &pass.out)
         }
-        return NormalizedText(raw: raw, scalars: scalars, rawOffsets: map, warnings: warnings)
+        return NormalizedText(
+          raw: pass.raw, scalars: pass.out, rawOffsets: pass.map,
+          warnings: warnings ?? TextWarning.invalidUTF8(count: pass.replacements + replacedBefore))
       }
       capacity = capacity * 3 + 16
     }
   }
 
-  /// One pass; nil when the output would need more than `capacity` scalars. Also returns the
-  /// tone-mark candidates: ascending positions `k` where the output has an ASCII `o`/`u` at
-  /// `k - 1` and a non-ASCII scalar at `k`, the only places where the classic placement can
-  /// change a pair (`hoà` → `hòa` needs a toned second vowel); nil when they were not noted
-  /// (the reformed placement) or may be wrong (ICU rewrote a segment after noting them).
+  /// What one pass makes.
+  struct Pass {
+    var raw: [UInt32]
+    var out: [UInt32]
+    var map: [Int32]
+    /// Ascending positions `k` where the output has an ASCII `o`/`u` at `k - 1` and a
+    /// non-ASCII scalar at `k`, the only places where the classic placement can change a pair
+    /// (`hoà` → `hòa` needs a toned second vowel); nil when they were not noted (the reformed
+    /// placement) or may be wrong (ICU rewrote a segment after noting them).
+    var toneCandidates: [Int32]?
+    /// Ill-formed UTF-8 sequences replaced while decoding.
+    var replacements: Int
+  }
+
+  /// One pass over the input: decode (UTF-8 input), entities, spaces, NFC; nil when the
+  /// output would need more than `capacity` scalars.
   ///
-  /// The hot state (output count, the dirty segment) lives in locals so that it stays in
-  /// registers; the segment writer is called only to finish a dirty segment.
-  private func normalize(_ raw: [UInt32], capacity: Int) -> ([UInt32], [Int32], [Int32]?)? {
+  /// The hot state (positions, the dirty segment) lives in locals so that it stays in
+  /// registers; the segment writer is called only to finish a dirty segment. `j` counts input
+  /// units, `k` raw scalars (the same for scalar input).
+  private func normalize<Input: NormalizerInput>(_ input: Input, capacity: Int) -> Pass? {
     var overflow = false
     var map: [Int32] = []
+    var raw: [UInt32] = []
     var candidates: [Int32]? = nil
+    var replacements = 0
     let noteCandidates = options.toneMarks == .classic
     let decodeEntities = options.decodeEntities
+    let src = input.units
+    let n = src.count
     let out = [UInt32](unsafeUninitializedCapacity: capacity) { outBuffer, outCount in
       map = [Int32](unsafeUninitializedCapacity: capacity + 1) { mapBuffer, mapCount in
-        raw.withUnsafeBufferPointer { src in
-          let n = src.count
+        raw = input.withRawBuffer { rawBuffer in
           let out = outBuffer.baseAddress!
           let map = mapBuffer.baseAddress!
           var w = SegmentWriter(out: out, map: map, slack: capacity - n)
-          var noted: [Int32] = []
+          // Noted positions increase until ICU rewrites a segment (then only the notes of one
+          // fast run are kept), and each has an `o`/`u` of its own before it: at most half the
+          // output.
+          let noted = UnsafeMutablePointer<Int32>.allocate(capacity: capacity / 2 + 1)
+          defer { noted.deallocate() }
+          var notedCount = 0
           var count = 0
           var segmentStart = 0
           var dirty = false
           var lastWasSpace = false
-          var i = 0
-          // `&+=` and `truncatingIfNeeded`: `i` and `count` index arrays, far below 2³¹.
-          while i < n {
+          var j = 0
+          var k = 0
+          // `&+=` and `truncatingIfNeeded`: positions index arrays, far below 2³¹.
+          while j < n {
             if !dirty {
-              // The fast loop: plain ASCII, spaces and the Latin letters of Vietnamese, which
-              // are NFC starters stable on their own, while no segment waits for ICU.
-              while i < n {
-                let c = src[i]
-                if c &- 0x21 < 0x5E && c != 0x26 {  // printable ASCII but '&'
-                  lastWasSpace = false
-                } else if c == 0x20 {
-                  if lastWasSpace { i &+= 1; continue }
-                  lastWasSpace = true
-                } else if c &- 0xC0 < 0x240 || c & 0xFFFF_FF00 == 0x1E00 {  // U+00C0–U+02FF, U+1Exx
-                  lastWasSpace = false
-                  if noteCandidates && count > 0 {
-                    let before = out[count - 1]
-                    if before < 0x80 && (before | 0x20 == 0x6F || before | 0x20 == 0x75) {
-                      noted.append(Int32(truncatingIfNeeded: count))
-                    }
-                  }
-                } else {
-                  break
-                }
-                out[count] = c
-                map[count] = Int32(truncatingIfNeeded: i)
-                count &+= 1
-                i &+= 1
-              }
-              if i == n { break }
+              if w.rewrote { notedCount = 0 }  // no longer used: only keep the buffer's bound
+              let at = fastRun(
+                input, rawBuffer, out, map, noted,
+                FastPosition(j: j, k: k, count: count, noted: notedCount, lastWasSpace: lastWasSpace))
+              (j, k, count, notedCount, lastWasSpace) = (at.j, at.k, at.count, at.noted, at.lastWasSpace)
+              if j == n { break }
             }
-            var c = src[i]
-            let origin = Int32(truncatingIfNeeded: i)
-            i &+= 1
-            if c &- 0x21 < 0x5E && c != 0x26 {  // printable ASCII but '&': the common case
+            var (c, next) = input.scalar(at: j, replacements: &replacements)
+            input.setRaw(rawBuffer, k, c)
+            let origin = Int32(truncatingIfNeeded: k)
+            j = next
+            k &+= 1
+            if c &- 0x21 < 0x5E && c != 0x26 {  // printable ASCII but '&'
               lastWasSpace = false
               w.emitStable(c, origin, &count, &dirty, segmentStart)
               continue
             }
-            if c == 0x26, decodeEntities, let (value, after) = HTMLEntities.decode(src, at: i - 1) {
+            if c == 0x26, decodeEntities, let (value, after) = HTMLEntities.decode(src, at: j - 1) {
+              // A reference is ASCII: one raw scalar per unit.
+              while j < after {
+                input.setRaw(rawBuffer, k, UInt32(src[j]))
+                j &+= 1
+                k &+= 1
+              }
               c = value
-              i = after
             }
             switch SpaceClass.of(c) {
             case .none:
@@ -144,10 +178,11 @@ public struct Normalizer: Sendable {
                 segmentStart = max(count - 1, 0)
                 dirty = true
               }
-              if noteCandidates && c >= 0x80 && count > 0 {
+              if noteCandidates && !w.rewrote && c >= 0x80 && count > 0 {
                 let before = out[count - 1]
                 if before < 0x80 && (before | 0x20 == 0x6F || before | 0x20 == 0x75) {
-                  noted.append(Int32(truncatingIfNeeded: count))
+                  noted[notedCount] = Int32(truncatingIfNeeded: count)
+                  notedCount &+= 1
                 }
               }
               out[count] = c
@@ -161,7 +196,11 @@ public struct Normalizer: Sendable {
             case .carriageReturn:
               lastWasSpace = false
               // "\r\n" becomes one "\n" that maps back to both; a lone "\r" is a line break.
-              if i < n && src[i] == 0x0A { i += 1 }
+              if j < n && src[j] == 0x0A {
+                input.setRaw(rawBuffer, k, 0x0A)
+                j &+= 1
+                k &+= 1
+              }
               w.emitStable(0x0A, origin, &count, &dirty, segmentStart)
             case .newline:
               lastWasSpace = false
@@ -170,15 +209,157 @@ public struct Normalizer: Sendable {
           }
           if dirty { count = w.finishSegment(segmentStart, count) }
           overflow = w.overflow
-          map[count] = Int32(truncatingIfNeeded: n)
+          map[count] = Int32(truncatingIfNeeded: k)
           mapCount = overflow ? 0 : count + 1
           outCount = overflow ? 0 : count
-          if noteCandidates && !w.rewrote { candidates = noted }
+          if noteCandidates && !w.rewrote { candidates = Array(UnsafeBufferPointer(start: noted, count: notedCount)) }
+          return k
         }
       }
     }
-    return overflow ? nil : (out, map, candidates)
+    return overflow ? nil : Pass(raw: raw, out: out, map: map, toneCandidates: candidates, replacements: replacements)
   }
+}
+
+/// Where a pass is: input unit `j`, raw scalar `k`, output `count`, tone-mark candidates
+/// `noted`, after a space or not.
+struct FastPosition {
+  var j: Int
+  var k: Int
+  var count: Int
+  var noted: Int
+  var lastWasSpace: Bool
+}
+
+/// The fast loop of a pass, while no segment waits for ICU: plain ASCII, spaces and the
+/// Latin letters of Vietnamese (NFC starters stable on their own), nearly all of a clean text.
+/// Returns where it stopped: at the end or at the first scalar it does not handle.
+///
+/// A function of its own that calls nothing, with its own few locals, so that they all stay
+/// in registers; `noted` gets the tone-mark candidates (`Normalizer.Pass.toneCandidates`).
+@inline(never)
+func fastRun<Input: NormalizerInput>(
+  _ input: Input, _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>,
+  _ map: UnsafeMutablePointer<Int32>, _ noted: UnsafeMutablePointer<Int32>, _ start: FastPosition
+) -> FastPosition {
+  let n = input.units.count
+  var j = start.j
+  var k = start.k
+  var count = start.count
+  var notedCount = start.noted
+  var lastWasSpace = start.lastWasSpace
+  // The last output scalar, kept in a register for the candidate test (0: none).
+  var previous: UInt32 = count > 0 ? out[count - 1] : 0
+  // `&+=` and `truncatingIfNeeded`: positions index arrays, far below 2³¹.
+  while j < n {
+    let u = input.unit(at: j)
+    if u < 0x80 {
+      if u &- 0x21 < 0x5E && u != 0x26 {  // printable ASCII but '&'
+        lastWasSpace = false
+      } else if u == 0x20 {
+        if lastWasSpace {
+          input.setRaw(raw, k, u)
+          j &+= 1
+          k &+= 1
+          continue
+        }
+        lastWasSpace = true
+      } else {
+        break
+      }
+      input.setRaw(raw, k, u)
+      out[count] = u
+      map[count] = Int32(truncatingIfNeeded: k)
+      previous = u
+      count &+= 1
+      j &+= 1
+      k &+= 1
+      continue
+    }
+    let (c, next) = input.fastScalar(at: j)
+    guard c &- 0xC0 < 0x240 || c & 0xFFFF_FF00 == 0x1E00 else { break }  // U+00C0–U+02FF, U+1Exx
+    lastWasSpace = false
+    if previous < 0x80 && (previous | 0x20 == 0x6F || previous | 0x20 == 0x75) {
+      noted[notedCount] = Int32(truncatingIfNeeded: count)
+      notedCount &+= 1
+    }
+    input.setRaw(raw, k, c)
+    out[count] = c
+    previous = c
+    map[count] = Int32(truncatingIfNeeded: k)
+    count &+= 1
+    j = next
+    k &+= 1
+  }
+  return FastPosition(j: j, k: k, count: count, noted: notedCount, lastWasSpace: lastWasSpace)
+}
+
+/// The two kinds of input of a normalization pass.
+protocol NormalizerInput {
+  associatedtype Unit: FixedWidthInteger & UnsignedInteger
+  var units: UnsafeBufferPointer<Unit> { get }
+  /// The unit at `j` as a number (an ASCII unit is that scalar).
+  func unit(at j: Int) -> UInt32
+  /// The scalar at `j` and the index after it when it is a common, well-formed one (checked
+  /// inline, no call); `UTF8Decoder.illFormed` (so not on the fast path) otherwise.
+  func fastScalar(at j: Int) -> (UInt32, Int)
+  /// The scalar at `j` and the index after it; U+FFFD for an ill-formed sequence, counted.
+  func scalar(at j: Int, replacements: inout Int) -> (UInt32, Int)
+  /// Calls `body` with room for the raw scalars (one per unit at most); returns the raw text,
+  /// of the length `body` returns.
+  func withRawBuffer(_ body: (UnsafeMutablePointer<UInt32>) -> Int) -> [UInt32]
+  /// Stores raw scalar `k` (nothing to do when the input is the raw text).
+  func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32)
+}
+
+/// Already-decoded scalars: the input is the raw text.
+struct ScalarInput: NormalizerInput {
+  let units: UnsafeBufferPointer<UInt32>
+  let array: [UInt32]
+
+  @inline(__always) func unit(at j: Int) -> UInt32 { units[j] }
+  @inline(__always) func fastScalar(at j: Int) -> (UInt32, Int) { (units[j], j &+ 1) }
+  @inline(__always) func scalar(at j: Int, replacements: inout Int) -> (UInt32, Int) { (units[j], j &+ 1) }
+
+  func withRawBuffer(_ body: (UnsafeMutablePointer<UInt32>) -> Int) -> [UInt32] {
+    var unused: UInt32 = 0
+    _ = body(&unused)
+    return array
+  }
+
+  @inline(__always) func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32) {}
+}
+
+/// UTF-8 bytes, decoded on the way as `UTF8Decoder` does.
+struct UTF8Input: NormalizerInput {
+  let units: UnsafeBufferPointer<UInt8>
+
+  @inline(__always) func unit(at j: Int) -> UInt32 { UInt32(units[j]) }
+
+  @inline(__always) func fastScalar(at j: Int) -> (UInt32, Int) {
+    let b0 = units[j]
+    if b0 < 0x80 { return (UInt32(b0), j &+ 1) }
+    return UTF8Decoder.commonSequence(units, at: j)
+  }
+
+  @inline(__always) func scalar(at j: Int, replacements: inout Int) -> (UInt32, Int) {
+    let b0 = units[j]
+    if b0 < 0x80 { return (UInt32(b0), j &+ 1) }
+    let (c, next) = UTF8Decoder.sequence(units, at: j)
+    if c == UTF8Decoder.illFormed {
+      replacements += 1
+      return (0xFFFD, next)
+    }
+    return (c, next)
+  }
+
+  func withRawBuffer(_ body: (UnsafeMutablePointer<UInt32>) -> Int) -> [UInt32] {
+    [UInt32](unsafeUninitializedCapacity: units.count) { buffer, count in
+      count = body(buffer.baseAddress!)
+    }
+  }
+
+  @inline(__always) func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32) { raw[k] = c }
 }
 
 /// Finishes the dirty NFC segments of one normalization pass.

@@ -58,9 +58,18 @@ public enum UTF8Decoder {
   /// subpart (which is then one U+FFFD).
   ///
   /// Every decoder of the project goes through this function, so raw offsets agree whichever
-  /// path read the text. The two- and three-byte forms, all of Vietnamese, are tried first.
+  /// path read the text.
   @inlinable @inline(__always)
   public static func sequence(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    let (c, next) = commonSequence(b, at: i)
+    return c != illFormed ? (c, next) : generalSequence(b, at: i)
+  }
+
+  /// The well-formed two-byte sequences and the three-byte ones of U+1000–U+CFFF (all of
+  /// Vietnamese) at `b[i]`, checked inline; `illFormed` for anything else, which may still be
+  /// well formed (see `sequence(_:at:)`).
+  @inlinable @inline(__always)
+  public static func commonSequence(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
     let n = b.count
     let b0 = b[i]
     // `&+`: `i` is an index into `b`, so `i + 3` cannot overflow.
@@ -70,7 +79,7 @@ public enum UTF8Decoder {
     if b0 >= 0xE1 && b0 <= 0xEC && i &+ 2 < n && b[i &+ 1] & 0xC0 == 0x80 && b[i &+ 2] & 0xC0 == 0x80 {
       return (UInt32(b0 & 0x0F) << 12 | UInt32(b[i &+ 1] & 0x3F) << 6 | UInt32(b[i &+ 2] & 0x3F), i &+ 3)
     }
-    return generalSequence(b, at: i)
+    return (illFormed, i)
   }
 
   /// `sequence(_:at:)` for every lead byte (Unicode Table 3-7: well-formed byte sequences).
