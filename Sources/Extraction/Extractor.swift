@@ -33,11 +33,20 @@ public struct ExtractionOptions: Sendable {
 }
 
 /// Seconds spent in each stage (filled in only when asked, for `vnx bench`).
+///
+/// The stages follow each other without gaps, so their sum is the whole of `Extractor.process`.
 public struct StageTimes: Sendable {
+  /// JSON Lines parsing, UTF-8 decoding and normalization.
   public var normalize = 0.0
+  /// Tokenizing, the publication date, resolving years.
   public var tokenize = 0.0
   public var rules = 0.0
+  /// Mentions and the record: MentionBuilder, warnings, freeing the document's text and tokens.
+  public var mentions = 0.0
+  /// The JSON line, and freeing the record.
   public var encode = 0.0
+  /// When the rules stage of the current document ended (0: not yet); mentions run from there.
+  var rulesEnded = 0.0
 
   public init() {}
 
@@ -45,6 +54,7 @@ public struct StageTimes: Sendable {
     a.normalize += b.normalize
     a.tokenize += b.tokenize
     a.rules += b.rules
+    a.mentions += b.mentions
     a.encode += b.encode
   }
 }
@@ -82,9 +92,15 @@ public final class Extractor: Sendable {
   public func process(_ item: InputItem, times: UnsafeMutablePointer<StageTimes>? = nil) -> (line: [UInt8], isError: Bool) {
     let record = self.record(for: item, times: times)
     let t0 = times == nil ? 0 : monotonicSeconds()
+    if let times, times.pointee.rulesEnded > 0 {
+      times.pointee.mentions += t0 - times.pointee.rulesEnded
+      times.pointee.rulesEnded = 0
+    }
     let line = record.jsonLine(pipelineVersion: Self.version, rulesFingerprint: rulesFingerprint)
+    let isError = record.error != nil
+    _ = consume record  // freed inside the encoding stage, not after every timer
     if let times { times.pointee.encode += monotonicSeconds() - t0 }
-    return (line, record.error != nil)
+    return (line, isError)
   }
 
   /// The record for a text, exactly as `vnx extract` would write it for a document with this id.
@@ -181,7 +197,11 @@ public final class Extractor: Sendable {
       t = now
     }
     let hits = annotate(n, tokens)
-    if let times { times.pointee.rules += monotonicSeconds() - t }
+    if let times {
+      let now = monotonicSeconds()
+      times.pointee.rules += now - t
+      times.pointee.rulesEnded = now
+    }
     var warnings = n.warnings.map { Warning(code: $0.code, message: $0.message) }
     if n.scalars.isEmpty {
       warnings.append(Warning(code: "empty_document", message: "the document has no text"))
