@@ -90,34 +90,43 @@ struct JSONLineParser {
     while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
   }
 
-  /// Enters an object or array (`[` or `{` at `i`), refusing nesting that deep.
-  private mutating func enter() throws {
+  /// Reads an object or array (its `{` or `[` at `i`, `close` its closing bracket), calling
+  /// `member` for each member with `i` at it; refuses nesting too deep.
+  private mutating func members(close: UInt8, _ member: (inout JSONLineParser) throws -> Void) throws {
     depth += 1
+    defer { depth -= 1 }
     guard depth < 512 else { throw fail("nesting too deep") }
     i += 1
+    skipSpace()
+    if i < b.count, b[i] == close { i += 1; return }
+    repeat {
+      skipSpace()
+      try member(&self)
+    } while try nextMember(close: close, what: close == 0x7D ? "object" : "array")
+  }
+
+  /// Reads a member's name with `read` (at its opening quote) and the ':' after it.
+  private mutating func name<T>(_ read: (inout JSONLineParser) throws -> T) throws -> T {
+    guard i < b.count, b[i] == 0x22 else { throw fail("expected a field name in quotes") }
+    let result = try read(&self)
+    skipSpace()
+    guard i < b.count, b[i] == 0x3A else { throw fail("expected ':' after a field name") }
+    i += 1
+    skipSpace()
+    return result
   }
 
   private mutating func topLevelObject(_ fields: FieldNames) throws -> [Value?] {
-    try enter()
-    defer { depth -= 1 }
     var values = [Value?](repeating: nil, count: fields.count)
-    skipSpace()
-    if i < b.count, b[i] == 0x7D { i += 1; return values }
-    while true {
-      skipSpace()
-      guard i < b.count, b[i] == 0x22 else { throw fail("expected a field name in quotes") }
-      let matches = try key(fields)
-      skipSpace()
-      guard i < b.count, b[i] == 0x3A else { throw fail("expected ':' after a field name") }
-      i += 1
-      skipSpace()
+    try members(close: 0x7D) { p in
+      let matches = try p.name { try $0.key(fields) }
       if matches == 0 {
-        _ = try skipValue()
+        _ = try p.skipValue()
       } else {
-        try keep(matches, fields, &values)
+        try p.keep(matches, fields, &values)
       }
-      guard try nextMember(close: 0x7D, what: "object") else { return values }
     }
+    return values
   }
 
   /// Reads the value of a field whose name matched `matches` into `values`.
@@ -200,31 +209,14 @@ struct JSONLineParser {
     switch b[i] {
     case 0x22: try scanString(into: nil); return .string
     case 0x7B:
-      try enter()
-      defer { depth -= 1 }
-      skipSpace()
-      if i < b.count, b[i] == 0x7D { i += 1; return .nested }
-      while true {
-        skipSpace()
-        guard i < b.count, b[i] == 0x22 else { throw fail("expected a field name in quotes") }
-        try scanString(into: nil)
-        skipSpace()
-        guard i < b.count, b[i] == 0x3A else { throw fail("expected ':' after a field name") }
-        i += 1
-        skipSpace()
-        _ = try skipValue()
-        guard try nextMember(close: 0x7D, what: "object") else { return .nested }
+      try members(close: 0x7D) { p in
+        try p.name { try $0.scanString(into: nil) }
+        _ = try p.skipValue()
       }
+      return .nested
     case 0x5B:
-      try enter()
-      defer { depth -= 1 }
-      skipSpace()
-      if i < b.count, b[i] == 0x5D { i += 1; return .nested }
-      while true {
-        skipSpace()
-        _ = try skipValue()
-        guard try nextMember(close: 0x5D, what: "array") else { return .nested }
-      }
+      try members(close: 0x5D) { _ = try $0.skipValue() }
+      return .nested
     case 0x74: try literal("true"); return .bool(true)
     case 0x66: try literal("false"); return .bool(false)
     case 0x6E: try literal("null"); return .null

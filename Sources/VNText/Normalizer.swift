@@ -3,9 +3,10 @@ import CICU
 /// Turns raw text into `NormalizedText`: entities decoded, odd spaces folded, NFC, one
 /// tone-mark placement; every normalized scalar remembers where in the raw text it came from.
 ///
-/// The work is one pass over the scalars. NFC is applied per normalization segment (a
-/// starter and the marks that follow it): a segment of one scalar that is already NFC, which
-/// is nearly every letter of clean Vietnamese text, is copied without calling ICU.
+/// The work is one pass over the input, UTF-8 bytes (decoded on the way) or scalars, then a
+/// tone-mark pass over the few places the first pass noted. NFC is applied per normalization
+/// segment (a starter and the marks that follow it): a segment of one scalar that is already
+/// NFC, which is nearly every letter of clean Vietnamese text, is copied without calling ICU.
 public struct Normalizer: Sendable {
   /// Options for the normalization stage.
   public struct Options: Sendable, Equatable {
@@ -321,9 +322,11 @@ struct ScalarInput: NormalizerInput {
   @inline(__always) func fastScalar(at j: Int) -> (UInt32, Int) { (units[j], j &+ 1) }
   @inline(__always) func scalar(at j: Int, replacements: inout Int) -> (UInt32, Int) { (units[j], j &+ 1) }
 
+  /// The raw text is `array`: `body` writes nothing (`setRaw` does nothing) and gets a
+  /// placeholder.
   func withRawBuffer(_ body: (UnsafeMutablePointer<UInt32>) -> Int) -> [UInt32] {
-    var unused: UInt32 = 0
-    _ = body(&unused)
+    var placeholder: UInt32 = 0
+    _ = body(&placeholder)
     return array
   }
 

@@ -94,7 +94,7 @@ struct BenchCommand: ParsableCommand {
     if let one = r.runs.first(where: { $0.jobs == 1 }) {
       // The stage timers cover Extractor.process only; the rest of the run is reading the
       // input, batching and writing.
-      lines.append("outside the stages (1 job: read, batch, write): \(f(one.seconds - total, 3)) s")
+      lines.append("1-job run minus all stages (read, batch, write): \(f(one.seconds - total, 3)) s")
     }
     if let one = r.runs.first(where: { $0.jobs == 1 }), let most = r.runs.last, most.jobs > 1, one.seconds > 0 {
       lines.append("speed-up with \(most.jobs) jobs: \(f(one.seconds / most.seconds, 2))×")
