@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VNText
 
@@ -122,6 +123,41 @@ import VNText
       }
       #expect(f.message == "control character inside a string")
       #expect(f.offset == prefix.count)
+    }
+  }
+
+  /// Random texts written by JSONWriter, and again with every non-ASCII scalar as a `\\u`
+  /// escape (surrogate pairs for the astral ones), read back exactly: as the kept UTF-8 text
+  /// and as decoded scalars.
+  @Test func writtenTextsReadBack() throws {
+    let pool: [UInt32] = [0x61, 0x20, 0x22, 0x5C, 0x2F, 0x0A, 0x09, 0x01, 0x1F, 0x7F, 0xE0, 0x1EA3, 0x1F600, 0x2028, 0xFFFD]
+    var rng = SplitMix64(seed: 3)
+    for _ in 0..<500 {
+      let text = (0..<Int(rng.next() % 60)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+      var w = JSONWriter()
+      w.beginObject()
+      w.string("id", "x")
+      w.scalars("text", text)
+      w.endObject()
+      var escaped = Array(#"{"text": ""#.utf8)
+      for c in text {
+        switch c {
+        case 0x22, 0x5C: escaped += [0x5C, UInt8(c)]
+        case 0..<0x20, 0x80..<0x10000: escaped += Array(String(format: "\\u%04x", c).utf8)
+        case 0x10000...:
+          let v = c - 0x10000
+          escaped += Array(String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)).utf8)
+        default: escaped.append(UInt8(c))
+        }
+      }
+      escaped += Array(#"", "id": 1}"#.utf8)
+      for line in [w.bytes, escaped] {
+        let (read, replacements) = try recordText(line)
+        #expect(read == text, "\(String(decoding: line, as: UTF8.self))")
+        #expect(replacements == 0)
+        let (fields, _) = try parse(bytes: line, names: ["text"]).get()
+        #expect(fields["text"] == .string(text))
+      }
     }
   }
 
