@@ -33,11 +33,20 @@ public struct ExtractionOptions: Sendable {
 }
 
 /// Seconds spent in each stage (filled in only when asked, for `vnx bench`).
+///
+/// The stages follow each other without gaps, so their sum is the whole of `Extractor.process`.
 public struct StageTimes: Sendable {
+  /// JSON Lines parsing, UTF-8 decoding and normalization.
   public var normalize = 0.0
+  /// Tokenizing, the publication date, resolving years.
   public var tokenize = 0.0
   public var rules = 0.0
+  /// Mentions and the record: MentionBuilder, warnings, freeing the document's text and tokens.
+  public var mentions = 0.0
+  /// The JSON line, and freeing the record.
   public var encode = 0.0
+  /// When the rules stage of the current document ended (0: not yet); mentions run from there.
+  var rulesEnded = 0.0
 
   public init() {}
 
@@ -45,6 +54,7 @@ public struct StageTimes: Sendable {
     a.normalize += b.normalize
     a.tokenize += b.tokenize
     a.rules += b.rules
+    a.mentions += b.mentions
     a.encode += b.encode
   }
 }
@@ -62,6 +72,8 @@ public final class Extractor: Sendable {
   private let normalizer: Normalizer
   private let tokenizer = Tokenizer()
   private let annotate: @Sendable (NormalizedText, [Token]) -> [RuleHit]
+  /// The top-level JSON Lines fields kept (in `JSONField` order); all others are skipped.
+  private let jsonFields: JSONLineParser.FieldNames
 
   /// An extractor that applies `annotate` (the rule engine) to every document.
   public init(
@@ -72,15 +84,23 @@ public final class Extractor: Sendable {
     self.rulesFingerprint = rulesFingerprint
     self.normalizer = Normalizer(options: options.normalization)
     self.annotate = annotate
+    self.jsonFields = JSONLineParser.FieldNames(
+      [options.idField, "url", options.textField, "published"], utf8Field: JSONField.text)
   }
 
   /// The record for one input item, as a JSON line (no newline), and whether it is an error.
   public func process(_ item: InputItem, times: UnsafeMutablePointer<StageTimes>? = nil) -> (line: [UInt8], isError: Bool) {
     let record = self.record(for: item, times: times)
     let t0 = times == nil ? 0 : monotonicSeconds()
+    if let times, times.pointee.rulesEnded > 0 {
+      times.pointee.mentions += t0 - times.pointee.rulesEnded
+      times.pointee.rulesEnded = 0
+    }
     let line = record.jsonLine(pipelineVersion: Self.version, rulesFingerprint: rulesFingerprint)
+    let isError = record.error != nil
+    _ = consume record  // freed inside the encoding stage, not after every timer
     if let times { times.pointee.encode += monotonicSeconds() - t0 }
-    return (line, record.error != nil)
+    return (line, isError)
   }
 
   /// The record for a text, exactly as `vnx extract` would write it for a document with this id.
@@ -116,41 +136,44 @@ public final class Extractor: Sendable {
 
   private func jsonLineRecord(_ bytes: [UInt8], item: InputItem, times: UnsafeMutablePointer<StageTimes>?) -> Record {
     let t0 = times == nil ? 0 : monotonicSeconds()
-    let parsed = bytes.withUnsafeBufferPointer { JSONLineParser.parse($0) }
-    let fields: [String: JSONLineParser.Value]
-    let replacements: Int
+    let parsed = bytes.withUnsafeBufferPointer { JSONLineParser.parse($0, fields: jsonFields) }
+    let fields: JSONLineParser.Fields
     switch parsed {
     case .failure(let f):
       return Record(
         id: item.fallbackID, source: item.source,
         error: Warning(code: "invalid_json", message: "not a JSON object: \(f.message) at byte \(f.offset + 1)"))
-    case .success(let (f, r)):
+    case .success(let f):
       fields = f
-      replacements = r
     }
     var id = item.fallbackID
-    switch fields[options.idField] {
+    switch fields.values[JSONField.id] {
     case .string(let s)?: id = String(scalarValues: s)
     case .number(let s)?: id = s
     default: break
     }
     var source = item.source
-    if case .string(let url)? = fields["url"] { source.url = String(scalarValues: url) }
-    guard let textValue = fields[options.textField] else {
+    if case .string(let url)? = fields.values[JSONField.url] { source.url = String(scalarValues: url) }
+    guard let textValue = fields.values[JSONField.text] else {
       return Record(
         id: id, source: source,
         error: Warning(code: "missing_text", message: "the object has no \"\(options.textField)\" field"))
     }
-    guard case .string(let text) = textValue else {
+    guard case .utf8(let text) = textValue else {
       return Record(
         id: id, source: source,
         error: Warning(code: "text_not_string", message: "the \"\(options.textField)\" field is not a string"))
     }
-    let n = normalizer.normalize(scalars: text, warnings: TextWarning.invalidUTF8(count: replacements))
+    let n = text.withUnsafeBufferPointer { normalizer.normalize(utf8: $0, replacedBefore: fields.replacements) }
     if let times { times.pointee.normalize += monotonicSeconds() - t0 }
     var published: String?
-    if case .string(let p)? = fields["published"] { published = String(scalarValues: p) }
+    if case .string(let p)? = fields.values[JSONField.published] { published = String(scalarValues: p) }
     return record(normalized: n, id: id, source: source, publishedMetadata: published, times: times)
+  }
+
+  /// The JSON Lines fields a record reads, as indices into `jsonFields`.
+  private enum JSONField {
+    static let id = 0, url = 1, text = 2, published = 3
   }
 
   /// A NUL byte means this is not a text file.
@@ -174,7 +197,11 @@ public final class Extractor: Sendable {
       t = now
     }
     let hits = annotate(n, tokens)
-    if let times { times.pointee.rules += monotonicSeconds() - t }
+    if let times {
+      let now = monotonicSeconds()
+      times.pointee.rules += now - t
+      times.pointee.rulesEnded = now
+    }
     var warnings = n.warnings.map { Warning(code: $0.code, message: $0.message) }
     if n.scalars.isEmpty {
       warnings.append(Warning(code: "empty_document", message: "the document has no text"))

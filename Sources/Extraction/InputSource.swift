@@ -202,7 +202,7 @@ final class LineReader {
     while true {
       var scanFrom = start
       while true {
-        if let nl = buffer[scanFrom...].firstIndex(of: 0x0A) {
+        if let nl = newline(from: scanFrom) {
           let line = buffer[start..<nl]
           start = nl + 1
           scanFrom = start
@@ -226,6 +226,15 @@ final class LineReader {
         return lineItem(line)
       }
       return nil
+    }
+  }
+
+  /// The index of the first line feed at or after `from` in `buffer` (memchr: the scan is
+  /// over every input byte).
+  private func newline(from: Int) -> Int? {
+    buffer.withUnsafeBufferPointer { b in
+      guard from < b.count, let p = memchr(b.baseAddress! + from, 0x0A, b.count - from) else { return nil }
+      return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
   }
 

@@ -24,18 +24,22 @@ enum HTMLEntities {
 
   /// Tries to read a reference starting at `s[i]`, which must be `&`.
   /// Returns the decoded scalar and the index just past the `;`.
-  static func decode(_ s: UnsafeBufferPointer<UInt32>, at i: Int) -> (UInt32, Int)? {
-    let n = s.count
+  /// Works on scalar values or on UTF-8 bytes alike: a reference is ASCII.
+  static func decode<Unit: FixedWidthInteger & UnsignedInteger>(
+    _ units: UnsafeBufferPointer<Unit>, at i: Int
+  ) -> (UInt32, Int)? {
+    @inline(__always) func s(_ k: Int) -> UInt32 { UInt32(truncatingIfNeeded: units[k]) }
+    let n = units.count
     var j = i + 1
     guard j < n else { return nil }
-    if s[j] == 0x23 {  // '#'
+    if s(j) == 0x23 {  // '#'
       j += 1
       var hex = false
-      if j < n && (s[j] == 0x78 || s[j] == 0x58) { hex = true; j += 1 }
+      if j < n && (s(j) == 0x78 || s(j) == 0x58) { hex = true; j += 1 }
       var value: UInt32 = 0
       var digits = 0
       while j < n && digits < 8 {
-        let c = s[j]
+        let c = s(j)
         var d: UInt32
         if c >= 0x30 && c <= 0x39 { d = c - 0x30 }
         else if hex && c >= 0x61 && c <= 0x66 { d = c - 0x61 + 10 }
@@ -45,20 +49,20 @@ enum HTMLEntities {
         digits += 1
         j += 1
       }
-      guard digits > 0, j < n, s[j] == 0x3B else { return nil }
+      guard digits > 0, j < n, s(j) == 0x3B else { return nil }
       let valid = value > 0 && value <= 0x10FFFF && !(0xD800...0xDFFF).contains(value)
       return (valid ? value : 0xFFFD, j + 1)
     }
     var name = String.UnicodeScalarView()
     while j < n && name.count <= maxNameLength {
-      let c = s[j]
+      let c = s(j)
       if c == 0x3B { break }
       guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
       else { return nil }
       name.append(Unicode.Scalar(UInt8(c)))
       j += 1
     }
-    guard j < n, s[j] == 0x3B, let value = named[String(name)] else { return nil }
+    guard j < n, s(j) == 0x3B, let value = named[String(name)] else { return nil }
     return (value, j + 1)
   }
 }

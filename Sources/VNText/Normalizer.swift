@@ -3,9 +3,10 @@ import CICU
 /// Turns raw text into `NormalizedText`: entities decoded, odd spaces folded, NFC, one
 /// tone-mark placement; every normalized scalar remembers where in the raw text it came from.
 ///
-/// The work is one pass over the scalars. NFC is applied per normalization segment (a
-/// starter and the marks that follow it): a segment of one scalar that is already NFC, which
-/// is nearly every letter of clean Vietnamese text, is copied without calling ICU.
+/// The work is one pass over the input, UTF-8 bytes (decoded on the way) or scalars, then a
+/// tone-mark pass over the few places the first pass noted. NFC is applied per normalization
+/// segment (a starter and the marks that follow it): a segment of one scalar that is already
+/// NFC, which is nearly every letter of clean Vietnamese text, is copied without calling ICU.
 public struct Normalizer: Sendable {
   /// Options for the normalization stage.
   public struct Options: Sendable, Equatable {
@@ -28,8 +29,22 @@ public struct Normalizer: Sendable {
 
   /// Decodes and normalizes raw bytes (UTF-8, with or without BOM).
   public func normalize<C: Collection>(bytes: C) -> NormalizedText where C.Element == UInt8 {
-    let decoded = UTF8Decoder.decode(bytes)
-    return normalize(scalars: decoded.scalars, warnings: TextWarning.invalidUTF8(count: decoded.replacements))
+    if let n = bytes.withContiguousStorageIfAvailable({ b -> NormalizedText in
+      let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+      return normalize(utf8: bom ? UnsafeBufferPointer(rebasing: b[3...]) : b)
+    }) {
+      return n
+    }
+    return normalize(bytes: Array(bytes))
+  }
+
+  /// Decodes UTF-8 and normalizes it in the same pass; a leading U+FEFF is text here.
+  ///
+  /// Ill-formed sequences become U+FFFD in the raw text, as `UTF8Decoder` makes them; the
+  /// `invalid_utf8` warning counts them plus `replacedBefore`, the ones the caller replaced
+  /// elsewhere (in the other fields of a JSON line).
+  public func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>, replacedBefore: Int = 0) -> NormalizedText {
+    normalize(UTF8Input(units: bytes), warnings: nil, replacedBefore: replacedBefore, toneCandidates: true)
   }
 
   /// Normalizes a string.
@@ -39,151 +54,384 @@ public struct Normalizer: Sendable {
 
   /// Normalizes already-decoded scalar values.
   public func normalize(scalars raw: [UInt32], warnings: [TextWarning] = []) -> NormalizedText {
+    normalize(scalars: raw, warnings: warnings, toneCandidates: true)
+  }
+
+  /// `normalize(scalars:warnings:)`; `toneCandidates: false` runs the tone-mark pass over
+  /// every scalar instead of only the places the first pass noted (for tests: both must agree).
+  func normalize(scalars raw: [UInt32], warnings: [TextWarning], toneCandidates: Bool) -> NormalizedText {
+    raw.withUnsafeBufferPointer { units in
+      normalize(ScalarInput(units: units, array: raw), warnings: warnings, replacedBefore: 0, toneCandidates: toneCandidates)
+    }
+  }
+
+  /// The pass over either input, then the tone marks. `warnings` nil: the `invalid_utf8`
+  /// warning of the decoding (plus `replacedBefore`).
+  func normalize<Input: NormalizerInput>(
+    _ input: Input, warnings: [TextWarning]?, replacedBefore: Int, toneCandidates: Bool
+  ) -> NormalizedText {
     // Output never outgrows the input except when NFC expands a segment, which is rare
     // enough (a few historic characters) to redo the document with room to spare.
-    var capacity = raw.count + 16
+    var capacity = input.units.count + 16
     while true {
-      if let (out, map) = normalize(raw, capacity: capacity) {
-        var scalars = out
-        ToneMarkNormalizer.apply(options.toneMarks, to: &scalars)
-        return NormalizedText(raw: raw, scalars: scalars, rawOffsets: map, warnings: warnings)
+      if var pass = normalize(input, capacity: capacity) {
+        // In place: `pass.out` is the only reference to the scalars, so they are not copied.
+        if toneCandidates, let candidates = pass.toneCandidates {
+          ToneMarkNormalizer.apply(options.toneMarks, to: &pass.out, candidates: candidates)
+        } else {
+          ToneMarkNormalizer.apply(options.toneMarks, to: &pass.out)
+        }
+        return NormalizedText(
+          raw: pass.raw, scalars: pass.out, rawOffsets: pass.map,
+          warnings: warnings ?? TextWarning.invalidUTF8(count: pass.replacements + replacedBefore))
       }
       capacity = capacity * 3 + 16
     }
   }
 
-  /// One pass; nil when the output would need more than `capacity` scalars.
-  private func normalize(_ raw: [UInt32], capacity: Int) -> ([UInt32], [Int32])? {
+  /// What one pass makes.
+  struct Pass {
+    var raw: [UInt32]
+    var out: [UInt32]
+    var map: [Int32]
+    /// Ascending positions `k` where the output has an ASCII `o`/`u` at `k - 1` and a
+    /// non-ASCII scalar at `k`, the only places where the classic placement can change a pair
+    /// (`hoà` → `hòa` needs a toned second vowel); nil when they were not noted (the reformed
+    /// placement) or may be wrong (ICU rewrote a segment after noting them).
+    var toneCandidates: [Int32]?
+    /// Ill-formed UTF-8 sequences replaced while decoding.
+    var replacements: Int
+  }
+
+  /// One pass over the input: decode (UTF-8 input), entities, spaces, NFC; nil when the
+  /// output would need more than `capacity` scalars.
+  ///
+  /// The hot state (positions, the dirty segment) lives in locals so that it stays in
+  /// registers; the segment writer is called only to finish a dirty segment. `j` counts input
+  /// units, `k` raw scalars (the same for scalar input).
+  private func normalize<Input: NormalizerInput>(_ input: Input, capacity: Int) -> Pass? {
     var overflow = false
     var map: [Int32] = []
+    var raw: [UInt32] = []
+    var candidates: [Int32]? = nil
+    var replacements = 0
+    let noteCandidates = options.toneMarks == .classic
+    let decodeEntities = options.decodeEntities
+    let src = input.units
+    let n = src.count
     let out = [UInt32](unsafeUninitializedCapacity: capacity) { outBuffer, outCount in
       map = [Int32](unsafeUninitializedCapacity: capacity + 1) { mapBuffer, mapCount in
-        var w = SegmentWriter(out: outBuffer.baseAddress!, map: mapBuffer.baseAddress!, capacity: capacity)
-        raw.withUnsafeBufferPointer { src in
-          let n = src.count
-          var i = 0
+        raw = input.withRawBuffer { rawBuffer in
+          let out = outBuffer.baseAddress!
+          let map = mapBuffer.baseAddress!
+          var w = SegmentWriter(out: out, map: map, slack: capacity - n)
+          // Noted positions increase until ICU rewrites a segment (then only the notes of one
+          // fast run are kept), and each has an `o`/`u` of its own before it: at most half the
+          // output.
+          let noted = UnsafeMutablePointer<Int32>.allocate(capacity: capacity / 2 + 1)
+          defer { noted.deallocate() }
+          var notedCount = 0
+          var count = 0
+          var segmentStart = 0
+          var dirty = false
           var lastWasSpace = false
-          while i < n && !w.overflow {
-            var c = src[i]
-            let origin = Int32(i)
-            i += 1
-            if c > 0x20 && c < 0x7F && c != 0x26 {  // printable ASCII but '&': the common case
+          var j = 0
+          var k = 0
+          // `&+=` and `truncatingIfNeeded`: positions index arrays, far below 2³¹.
+          while j < n {
+            if !dirty {
+              if w.rewrote { notedCount = 0 }  // no longer used: only keep the buffer's bound
+              let at = fastRun(
+                input, rawBuffer, out, map, noted,
+                FastPosition(j: j, k: k, count: count, noted: notedCount, lastWasSpace: lastWasSpace))
+              (j, k, count, notedCount, lastWasSpace) = (at.j, at.k, at.count, at.noted, at.lastWasSpace)
+              if j == n { break }
+            }
+            var (c, next) = input.scalar(at: j, replacements: &replacements)
+            input.setRaw(rawBuffer, k, c)
+            let origin = Int32(truncatingIfNeeded: k)
+            j = next
+            k &+= 1
+            if c &- 0x21 < 0x5E && c != 0x26 {  // printable ASCII but '&'
               lastWasSpace = false
-              w.emitStable(c, origin)
+              w.emitStable(c, origin, &count, &dirty, segmentStart)
               continue
             }
-            if c == 0x26, options.decodeEntities, let (value, after) = HTMLEntities.decode(src, at: i - 1) {
+            if c == 0x26, decodeEntities, let (value, after) = HTMLEntities.decode(src, at: j - 1) {
+              // A reference is ASCII: one raw scalar per unit.
+              while j < after {
+                input.setRaw(rawBuffer, k, UInt32(src[j]))
+                j &+= 1
+                k &+= 1
+              }
               c = value
-              i = after
             }
             switch SpaceClass.of(c) {
             case .none:
               lastWasSpace = false
-              w.emit(c, origin)
+              let flags = NFCTable.flags(c)
+              if flags & NFCTable.boundaryBefore != 0 {
+                if dirty { count = w.finishSegment(segmentStart, count); dirty = false }
+                segmentStart = count
+                if flags & NFCTable.stableAlone == 0 { dirty = true }
+              } else if !dirty {
+                // A clean segment is its one starter: the segment began at the last scalar.
+                segmentStart = max(count - 1, 0)
+                dirty = true
+              }
+              if noteCandidates && !w.rewrote && c >= 0x80 && count > 0 {
+                let before = out[count - 1]
+                if before < 0x80 && (before | 0x20 == 0x6F || before | 0x20 == 0x75) {
+                  noted[notedCount] = Int32(truncatingIfNeeded: count)
+                  notedCount &+= 1
+                }
+              }
+              out[count] = c
+              map[count] = origin
+              count &+= 1
             case .space:
-              if !lastWasSpace { w.emitStable(0x20, origin) }
+              if !lastWasSpace { w.emitStable(0x20, origin, &count, &dirty, segmentStart) }
               lastWasSpace = true
             case .removed:
               continue
             case .carriageReturn:
               lastWasSpace = false
               // "\r\n" becomes one "\n" that maps back to both; a lone "\r" is a line break.
-              if i < n && src[i] == 0x0A { i += 1 }
-              w.emitStable(0x0A, origin)
+              if j < n && src[j] == 0x0A {
+                input.setRaw(rawBuffer, k, 0x0A)
+                j &+= 1
+                k &+= 1
+              }
+              w.emitStable(0x0A, origin, &count, &dirty, segmentStart)
             case .newline:
               lastWasSpace = false
-              w.emitStable(0x0A, origin)
+              w.emitStable(0x0A, origin, &count, &dirty, segmentStart)
             }
           }
-          w.finishSegment()
+          if dirty { count = w.finishSegment(segmentStart, count) }
+          overflow = w.overflow
+          map[count] = Int32(truncatingIfNeeded: k)
+          mapCount = overflow ? 0 : count + 1
+          outCount = overflow ? 0 : count
+          if noteCandidates && !w.rewrote { candidates = Array(UnsafeBufferPointer(start: noted, count: notedCount)) }
+          return k
         }
-        overflow = w.overflow
-        mapBuffer[w.count] = Int32(raw.count)
-        mapCount = overflow ? 0 : w.count + 1
-        outCount = overflow ? 0 : w.count
       }
     }
-    return overflow ? nil : (out, map)
+    return overflow ? nil : Pass(raw: raw, out: out, map: map, toneCandidates: candidates, replacements: replacements)
   }
 }
 
-/// Writes normalized scalars and their raw origins, applying NFC per normalization segment.
+/// Where a pass is: input unit `j`, raw scalar `k`, output `count`, tone-mark candidates
+/// `noted`, after a space or not.
+struct FastPosition {
+  var j: Int
+  var k: Int
+  var count: Int
+  var noted: Int
+  var lastWasSpace: Bool
+}
+
+/// The fast loop of a pass, while no segment waits for ICU: plain ASCII, spaces and the
+/// Latin letters of Vietnamese (NFC starters stable on their own), nearly all of a clean text.
+/// Returns where it stopped: at the end or at the first scalar it does not handle.
 ///
-/// Scalars are written straight to the output. A segment (a starter and the marks after it)
-/// goes through ICU only when it is "dirty": it has a non-starter, or a starter that is not NFC
-/// on its own. Clean Vietnamese text is nearly all clean single-scalar segments.
+/// A function of its own that calls nothing, with its own few locals, so that they all stay
+/// in registers; `noted` gets the tone-mark candidates (`Normalizer.Pass.toneCandidates`).
+@inline(never)
+func fastRun<Input: NormalizerInput>(
+  _ input: Input, _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>,
+  _ map: UnsafeMutablePointer<Int32>, _ noted: UnsafeMutablePointer<Int32>, _ start: FastPosition
+) -> FastPosition {
+  let n = input.units.count
+  var j = start.j
+  var k = start.k
+  var count = start.count
+  var notedCount = start.noted
+  var lastWasSpace = start.lastWasSpace
+  // The last output scalar, kept in a register for the candidate test (0: none).
+  var previous: UInt32 = count > 0 ? out[count - 1] : 0
+  // `&+=` and `truncatingIfNeeded`: positions index arrays, far below 2³¹.
+  while j < n {
+    let u = input.unit(at: j)
+    if u < 0x80 {
+      if u &- 0x21 < 0x5E && u != 0x26 {  // printable ASCII but '&'
+        lastWasSpace = false
+      } else if u == 0x20 {
+        if lastWasSpace {
+          input.setRaw(raw, k, u)
+          j &+= 1
+          k &+= 1
+          continue
+        }
+        lastWasSpace = true
+      } else {
+        break
+      }
+      input.setRaw(raw, k, u)
+      out[count] = u
+      map[count] = Int32(truncatingIfNeeded: k)
+      previous = u
+      count &+= 1
+      j &+= 1
+      k &+= 1
+      continue
+    }
+    let (c, next) = input.fastScalar(at: j)
+    guard c &- 0xC0 < 0x240 || c & 0xFFFF_FF00 == 0x1E00 else { break }  // U+00C0–U+02FF, U+1Exx
+    lastWasSpace = false
+    if previous < 0x80 && (previous | 0x20 == 0x6F || previous | 0x20 == 0x75) {
+      noted[notedCount] = Int32(truncatingIfNeeded: count)
+      notedCount &+= 1
+    }
+    input.setRaw(raw, k, c)
+    out[count] = c
+    previous = c
+    map[count] = Int32(truncatingIfNeeded: k)
+    count &+= 1
+    j = next
+    k &+= 1
+  }
+  return FastPosition(j: j, k: k, count: count, noted: notedCount, lastWasSpace: lastWasSpace)
+}
+
+/// The two kinds of input of a normalization pass.
+protocol NormalizerInput {
+  associatedtype Unit: FixedWidthInteger & UnsignedInteger
+  var units: UnsafeBufferPointer<Unit> { get }
+  /// The unit at `j` as a number (an ASCII unit is that scalar).
+  func unit(at j: Int) -> UInt32
+  /// The scalar at `j` and the index after it when it is a common, well-formed one (checked
+  /// inline, no call); `UTF8Decoder.illFormed` (so not on the fast path) otherwise.
+  func fastScalar(at j: Int) -> (UInt32, Int)
+  /// The scalar at `j` and the index after it; U+FFFD for an ill-formed sequence, counted.
+  func scalar(at j: Int, replacements: inout Int) -> (UInt32, Int)
+  /// Calls `body` with room for the raw scalars (one per unit at most); returns the raw text,
+  /// of the length `body` returns.
+  func withRawBuffer(_ body: (UnsafeMutablePointer<UInt32>) -> Int) -> [UInt32]
+  /// Stores raw scalar `k` (nothing to do when the input is the raw text).
+  func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32)
+}
+
+/// Already-decoded scalars: the input is the raw text.
+struct ScalarInput: NormalizerInput {
+  let units: UnsafeBufferPointer<UInt32>
+  let array: [UInt32]
+
+  @inline(__always) func unit(at j: Int) -> UInt32 { units[j] }
+  @inline(__always) func fastScalar(at j: Int) -> (UInt32, Int) { (units[j], j &+ 1) }
+  @inline(__always) func scalar(at j: Int, replacements: inout Int) -> (UInt32, Int) { (units[j], j &+ 1) }
+
+  /// The raw text is `array`: `body` writes nothing (`setRaw` does nothing) and gets a
+  /// placeholder.
+  func withRawBuffer(_ body: (UnsafeMutablePointer<UInt32>) -> Int) -> [UInt32] {
+    var placeholder: UInt32 = 0
+    _ = body(&placeholder)
+    return array
+  }
+
+  @inline(__always) func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32) {}
+}
+
+/// UTF-8 bytes, decoded on the way as `UTF8Decoder` does.
+struct UTF8Input: NormalizerInput {
+  let units: UnsafeBufferPointer<UInt8>
+
+  @inline(__always) func unit(at j: Int) -> UInt32 { UInt32(units[j]) }
+
+  @inline(__always) func fastScalar(at j: Int) -> (UInt32, Int) {
+    let b0 = units[j]
+    if b0 < 0x80 { return (UInt32(b0), j &+ 1) }
+    return UTF8Decoder.commonSequence(units, at: j)
+  }
+
+  @inline(__always) func scalar(at j: Int, replacements: inout Int) -> (UInt32, Int) {
+    let b0 = units[j]
+    if b0 < 0x80 { return (UInt32(b0), j &+ 1) }
+    let (c, next) = UTF8Decoder.sequence(units, at: j)
+    if c == UTF8Decoder.illFormed {
+      replacements += 1
+      return (0xFFFD, next)
+    }
+    return (c, next)
+  }
+
+  func withRawBuffer(_ body: (UnsafeMutablePointer<UInt32>) -> Int) -> [UInt32] {
+    [UInt32](unsafeUninitializedCapacity: units.count) { buffer, count in
+      count = body(buffer.baseAddress!)
+    }
+  }
+
+  @inline(__always) func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32) { raw[k] = c }
+}
+
+/// Finishes the dirty NFC segments of one normalization pass.
+///
+/// A segment (a starter and the marks after it) goes through ICU only when it is "dirty": it
+/// has a non-starter, or a starter that is not NFC on its own. Clean Vietnamese text is nearly
+/// all clean single-scalar segments, so the pass does not track clean segments at all.
+///
+/// No write checks the capacity: every input scalar gives at most one output scalar, so only
+/// an NFC expansion can need more room than the input had; `finishSegment` spends `slack` on
+/// it, and when that runs out it leaves the segment as it is and sets `overflow`, which tells
+/// the caller to redo the document with more room.
 struct SegmentWriter {
   let out: UnsafeMutablePointer<UInt32>
   let map: UnsafeMutablePointer<Int32>
-  let capacity: Int
-  var count = 0
-  var segmentStart = 0
-  var dirty = false
+  /// Room beyond one output scalar per input scalar, not yet spent on NFC expansions.
+  var slack: Int
   var overflow = false
+  /// ICU changed a segment: output positions noted before may have moved.
+  var rewrote = false
 
-  init(out: UnsafeMutablePointer<UInt32>, map: UnsafeMutablePointer<Int32>, capacity: Int) {
+  init(out: UnsafeMutablePointer<UInt32>, map: UnsafeMutablePointer<Int32>, slack: Int) {
     self.out = out
     self.map = map
-    self.capacity = capacity
+    self.slack = slack
   }
 
-  /// A scalar known to be an NFC starter that is stable on its own (ASCII, space, newline).
+  /// Writes a scalar known to be an NFC starter that is stable on its own (ASCII, space,
+  /// newline), finishing the dirty segment before it.
   @inline(__always)
-  mutating func emitStable(_ c: UInt32, _ origin: Int32) {
-    if dirty { finishSegment() }
-    segmentStart = count
-    append(c, origin)
-  }
-
-  @inline(__always)
-  mutating func emit(_ c: UInt32, _ origin: Int32) {
-    let flags = NFCTable.flags(c)
-    if flags & NFCTable.boundaryBefore != 0 {
-      if dirty { finishSegment() }
-      segmentStart = count
-      if flags & NFCTable.stableAlone == 0 { dirty = true }
-    } else {
-      dirty = true
-    }
-    append(c, origin)
-  }
-
-  @inline(__always)
-  mutating func append(_ c: UInt32, _ origin: Int32) {
-    guard count < capacity else { overflow = true; return }
+  mutating func emitStable(_ c: UInt32, _ origin: Int32, _ count: inout Int, _ dirty: inout Bool, _ segmentStart: Int) {
+    if dirty { count = finishSegment(segmentStart, count); dirty = false }
     out[count] = c
     map[count] = origin
-    count += 1
+    count &+= 1
   }
 
-  /// Runs ICU over the dirty segment `[segmentStart, count)` and writes the result back.
-  mutating func finishSegment() {
-    guard dirty else { return }
-    dirty = false
+  /// Runs ICU over the dirty segment `[segmentStart, count)`, writes the result back and
+  /// returns the new output count.
+  mutating func finishSegment(_ segmentStart: Int, _ count: Int) -> Int {
     let length = count - segmentStart
-    guard length > 0 else { return }
-    guard length <= 120 else { return }  // a pathological run of marks is kept as it is
-    var buffer = [UInt32](repeating: 0, count: length * 3 + 4)
-    let written = buffer.withUnsafeMutableBufferPointer { d in
-      vnx_nfc_utf32(out + segmentStart, Int32(length), d.baseAddress, Int32(d.count))
+    guard length > 0 else { return count }
+    guard length <= 120 else { return count }  // a pathological run of marks is kept as it is
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length * 3 + 4) { buffer in
+      let written = Int(vnx_nfc_utf32(out + segmentStart, Int32(length), buffer.baseAddress, Int32(buffer.count)))
+      guard written >= 0 else { return count }  // ICU failed: keep the text as it is
+      if written > length {
+        guard slack >= written - length else { overflow = true; return count }
+        slack -= written - length
+      }
+      if written != length || (0..<length).contains(where: { buffer[$0] != out[segmentStart + $0] }) {
+        rewrote = true
+      }
+      var origin = map[segmentStart]
+      // Marks after a space or line break never compose with it: the space or break keeps its
+      // own origin and the marks theirs, so a span that starts at a mark does not take in the
+      // break before it (fuzzing found "\n\u{309}…": the line's raw slice began at the "\n").
+      var first = 0
+      let starter = out[segmentStart]
+      if length > 1, written > 0, buffer[0] == starter, starter == 0x20 || starter == 0x0A {
+        first = 1
+        origin = map[segmentStart + 1]
+      }
+      for k in first..<written {
+        out[segmentStart + k] = buffer[k]
+        map[segmentStart + k] = origin
+      }
+      return segmentStart + written
     }
-    guard written >= 0 else { return }  // ICU failed: keep the text as it is
-    var origin = map[segmentStart]
-    guard segmentStart + Int(written) <= capacity else { overflow = true; return }
-    // Marks after a space or line break never compose with it: the space or break keeps its
-    // own origin and the marks theirs, so a span that starts at a mark does not take in the
-    // break before it (fuzzing found "\n\u{309}…": the line's raw slice began at the "\n").
-    var first = 0
-    let starter = out[segmentStart]
-    if length > 1, written > 0, buffer[0] == starter, starter == 0x20 || starter == 0x0A {
-      first = 1
-      origin = map[segmentStart + 1]
-    }
-    for k in first..<Int(written) {
-      out[segmentStart + k] = buffer[k]
-      map[segmentStart + k] = origin
-    }
-    count = segmentStart + Int(written)
   }
 }
 

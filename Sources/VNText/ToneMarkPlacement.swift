@@ -89,25 +89,46 @@ public enum ToneMarkNormalizer {
   public static func apply(_ placement: ToneMarkPlacement, to scalars: inout [UInt32]) {
     vowelTable.withUnsafeBufferPointer { table in
       scalars.withUnsafeMutableBufferPointer { s in
-        let n = s.count
-        guard n >= 2 else { return }
-        for k in 1..<n {
-          let plain = placement == .classic ? s[k - 1] : s[k]
-          guard plain < 0x80 else { continue }
-          let lower = plain | 0x20
-          let trigger =
-            placement == .classic
-            ? (lower == 0x6F || lower == 0x75)  // o, u
-            : (lower == 0x61 || lower == 0x65 || lower == 0x79)  // a, e, y
-          guard trigger else { continue }
-          // The pair must end its syllable.
-          if k + 1 < n && isLetter(s[k + 1]) { continue }
-          var start = k - 1
-          while start > 0 && isLetter(s[start - 1]) { start -= 1 }
-          fixSyllable(s, start, k + 1, placement, table)
-        }
+        guard s.count >= 2 else { return }
+        for k in 1..<s.count { check(s, k, placement, table) }
       }
     }
+  }
+
+  /// `apply` for the classic placement, checking only `candidates`: ascending positions `k`
+  /// with an ASCII `o`/`u` at `k - 1` and a non-ASCII scalar at `k`, as the normalizer notes
+  /// them. Gives the same result as checking every position: a pair can only move its tone
+  /// to the `o`/`u` when the vowel after it has one (is not ASCII), and a move never makes a
+  /// new such place (the vowel left behind is a plain `a`, `e` or `y`).
+  static func apply(_ placement: ToneMarkPlacement, to scalars: inout [UInt32], candidates: [Int32]) {
+    precondition(placement == .classic, "candidates are noted for the classic placement only")
+    guard !candidates.isEmpty else { return }
+    vowelTable.withUnsafeBufferPointer { table in
+      scalars.withUnsafeMutableBufferPointer { s in
+        for k in candidates { check(s, Int(k), placement, table) }
+      }
+    }
+  }
+
+  /// The test at position `k` (≥ 1) of the loop over the text.
+  @inline(__always)
+  static func check(
+    _ s: UnsafeMutableBufferPointer<UInt32>, _ k: Int, _ placement: ToneMarkPlacement, _ table: UnsafeBufferPointer<Int16>
+  ) {
+    let n = s.count
+    let plain = placement == .classic ? s[k - 1] : s[k]
+    guard plain < 0x80 else { return }
+    let lower = plain | 0x20
+    let trigger =
+      placement == .classic
+      ? (lower == 0x6F || lower == 0x75)  // o, u
+      : (lower == 0x61 || lower == 0x65 || lower == 0x79)  // a, e, y
+    guard trigger else { return }
+    // The pair must end its syllable.
+    if k + 1 < n && isLetter(s[k + 1]) { return }
+    var start = k - 1
+    while start > 0 && isLetter(s[start - 1]) { start -= 1 }
+    fixSyllable(s, start, k + 1, placement, table)
   }
 
   static func fixSyllable(

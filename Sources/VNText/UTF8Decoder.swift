@@ -10,6 +10,9 @@ public enum UTF8Decoder {
     public var replacements: Int
   }
 
+  /// What `sequence(_:at:)` returns for an ill-formed sequence (never a scalar value).
+  public static let illFormed: UInt32 = 0xFFFF_FFFF
+
   /// Decodes `bytes`; never traps on any input.
   public static func decode<C: Collection>(_ bytes: C) -> Result where C.Element == UInt8 {
     if let result = bytes.withContiguousStorageIfAvailable({ decode(buffer: $0) }) {
@@ -35,49 +38,81 @@ public enum UTF8Decoder {
           i += 1
           continue
         }
-        // Expected length and the allowed range of the second byte (Unicode Table 3-7).
-        var need = 0
-        var lo: UInt8 = 0x80
-        var hi: UInt8 = 0xBF
-        var cp: UInt32 = 0
-        switch b0 {
-        case 0xC2...0xDF: need = 1; cp = UInt32(b0 & 0x1F)
-        case 0xE0: need = 2; lo = 0xA0; cp = UInt32(b0 & 0x0F)
-        case 0xE1...0xEC, 0xEE...0xEF: need = 2; cp = UInt32(b0 & 0x0F)
-        case 0xED: need = 2; hi = 0x9F; cp = UInt32(b0 & 0x0F)
-        case 0xF0: need = 3; lo = 0x90; cp = UInt32(b0 & 0x07)
-        case 0xF1...0xF3: need = 3; cp = UInt32(b0 & 0x07)
-        case 0xF4: need = 3; hi = 0x8F; cp = UInt32(b0 & 0x07)
-        default:
+        let (c, next) = sequence(b, at: i)
+        if c == illFormed {
           out[k] = 0xFFFD
-          k += 1
           replacements += 1
-          i += 1
-          continue
-        }
-        var j = i + 1
-        var ok = true
-        for step in 0..<need {
-          guard j < n else { ok = false; break }
-          let bk = b[j]
-          let low: UInt8 = step == 0 ? lo : 0x80
-          let high: UInt8 = step == 0 ? hi : 0xBF
-          guard bk >= low && bk <= high else { ok = false; break }
-          cp = (cp << 6) | UInt32(bk & 0x3F)
-          j += 1
-        }
-        if ok {
-          out[k] = cp
         } else {
-          out[k] = 0xFFFD
-          replacements += 1
+          out[k] = c
         }
         k += 1
-        i = j
+        i = next
       }
       written = k
     }
     return Result(scalars: scalars, replacements: replacements)
+  }
+
+  /// Decodes the multi-byte sequence that starts at `b[i]` (a byte ≥ 0x80); returns the scalar
+  /// and the index after it, or `illFormed` and the index after the maximal ill-formed
+  /// subpart (which is then one U+FFFD).
+  ///
+  /// Every decoder of the project goes through this function, so raw offsets agree whichever
+  /// path read the text.
+  @inlinable @inline(__always)
+  public static func sequence(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    let (c, next) = commonSequence(b, at: i)
+    return c != illFormed ? (c, next) : generalSequence(b, at: i)
+  }
+
+  /// The well-formed two-byte sequences and the three-byte ones of U+1000–U+CFFF (all of
+  /// Vietnamese) at `b[i]`, checked inline; `illFormed` for anything else, which may still be
+  /// well formed (see `sequence(_:at:)`).
+  @inlinable @inline(__always)
+  public static func commonSequence(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    let n = b.count
+    let b0 = b[i]
+    // `&+`: `i` is an index into `b`, so `i + 3` cannot overflow.
+    if b0 >= 0xC2 && b0 <= 0xDF && i &+ 1 < n && b[i &+ 1] & 0xC0 == 0x80 {
+      return (UInt32(b0 & 0x1F) << 6 | UInt32(b[i &+ 1] & 0x3F), i &+ 2)
+    }
+    if b0 >= 0xE1 && b0 <= 0xEC && i &+ 2 < n && b[i &+ 1] & 0xC0 == 0x80 && b[i &+ 2] & 0xC0 == 0x80 {
+      return (UInt32(b0 & 0x0F) << 12 | UInt32(b[i &+ 1] & 0x3F) << 6 | UInt32(b[i &+ 2] & 0x3F), i &+ 3)
+    }
+    return (illFormed, i)
+  }
+
+  /// `sequence(_:at:)` for every lead byte (Unicode Table 3-7: well-formed byte sequences).
+  @usableFromInline
+  static func generalSequence(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    let n = b.count
+    let b0 = b[i]
+    // Expected length and the allowed range of the second byte.
+    var need = 0
+    var lo: UInt8 = 0x80
+    var hi: UInt8 = 0xBF
+    var cp: UInt32 = 0
+    switch b0 {
+    case 0xC2...0xDF: need = 1; cp = UInt32(b0 & 0x1F)
+    case 0xE0: need = 2; lo = 0xA0; cp = UInt32(b0 & 0x0F)
+    case 0xE1...0xEC, 0xEE...0xEF: need = 2; cp = UInt32(b0 & 0x0F)
+    case 0xED: need = 2; hi = 0x9F; cp = UInt32(b0 & 0x0F)
+    case 0xF0: need = 3; lo = 0x90; cp = UInt32(b0 & 0x07)
+    case 0xF1...0xF3: need = 3; cp = UInt32(b0 & 0x07)
+    case 0xF4: need = 3; hi = 0x8F; cp = UInt32(b0 & 0x07)
+    default: return (illFormed, i + 1)
+    }
+    var j = i + 1
+    for step in 0..<need {
+      guard j < n else { return (illFormed, j) }
+      let bk = b[j]
+      let low: UInt8 = step == 0 ? lo : 0x80
+      let high: UInt8 = step == 0 ? hi : 0xBF
+      guard bk >= low && bk <= high else { return (illFormed, j) }
+      cp = (cp << 6) | UInt32(bk & 0x3F)
+      j += 1
+    }
+    return (cp, j)
   }
 }
 

@@ -37,22 +37,31 @@ public enum UTF8Encoder {
   public static func encode(_ scalars: UnsafeBufferPointer<UInt32>) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: scalars.count * 4) { buffer, written in
       var k = 0
-      for c in scalars {
-        if c < 0x80 {
-          buffer[k] = UInt8(c); k += 1
-        } else if c < 0x800 {
-          buffer[k] = UInt8(0xC0 | (c >> 6)); buffer[k + 1] = UInt8(0x80 | (c & 0x3F)); k += 2
-        } else if c < 0x10000 && !(c >= 0xD800 && c <= 0xDFFF) {
-          buffer[k] = UInt8(0xE0 | (c >> 12)); buffer[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-          buffer[k + 2] = UInt8(0x80 | (c & 0x3F)); k += 3
-        } else if c >= 0x10000 && c <= 0x10FFFF {
-          buffer[k] = UInt8(0xF0 | (c >> 18)); buffer[k + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-          buffer[k + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); buffer[k + 3] = UInt8(0x80 | (c & 0x3F)); k += 4
-        } else {
-          buffer[k] = 0xEF; buffer[k + 1] = 0xBF; buffer[k + 2] = 0xBD; k += 3
-        }
-      }
+      for c in scalars { k += write(c, to: buffer.baseAddress! + k) }
       written = k
+    }
+  }
+
+  /// Writes the UTF-8 form of `c` (U+FFFD for a value that is not a scalar) at `p`, which has
+  /// room for 4 bytes; returns the number of bytes written.
+  @inlinable @inline(__always)
+  public static func write(_ c: UInt32, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    if c < 0x80 {
+      p[0] = UInt8(c)
+      return 1
+    } else if c < 0x800 {
+      p[0] = UInt8(0xC0 | (c >> 6)); p[1] = UInt8(0x80 | (c & 0x3F))
+      return 2
+    } else if c < 0x10000 && !(c >= 0xD800 && c <= 0xDFFF) {
+      p[0] = UInt8(0xE0 | (c >> 12)); p[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[2] = UInt8(0x80 | (c & 0x3F))
+      return 3
+    } else if c >= 0x10000 && c <= 0x10FFFF {
+      p[0] = UInt8(0xF0 | (c >> 18)); p[1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+      p[2] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[3] = UInt8(0x80 | (c & 0x3F))
+      return 4
+    } else {
+      p[0] = 0xEF; p[1] = 0xBF; p[2] = 0xBD
+      return 3
     }
   }
 }

@@ -55,7 +55,7 @@ stage() {
 echo "corpus: $bytes bytes (vnx bench --size $size), $(wc -l < "$corpus") documents"
 printf "%-22s %14s %10s\n" "stage" "instructions" "per byte"
 stage "JSON parse" 'JSONLineParserV5parse'
-stage "normalize" 'NormalizerV9normalize7scalars'
+stage "normalize" 'NormalizerV9normalize'
 stage "tokenize" 'TokenizerV8tokenize'
 stage "dates" 'DateResolverO12resolveYears'
 stage "rules" '0A3SetC8annotate_6tokens'

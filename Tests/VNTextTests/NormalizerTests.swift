@@ -147,4 +147,72 @@ func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
       #expect(NFCTable.bmp[Int(c)] == NFCTable.boundaryBefore | NFCTable.stableAlone, "U+\(String(c, radix: 16))")
     }
   }
+
+  @Test func fastLoopLettersAreStableStartersAndNoSpaces() {
+    // `fastRun` takes U+00C0–U+02FF and U+1E00–U+1EFF without asking NFCTable or SpaceClass.
+    for c in Array(UInt32(0xC0)..<0x300) + Array(UInt32(0x1E00)..<0x1F00) {
+      #expect(vnxIsStableStarter(c), "U+\(String(c, radix: 16))")
+      #expect(SpaceClass.of(c) == .none, "U+\(String(c, radix: 16))")
+    }
+  }
+
+  /// Random text over the characters every path of the pass cares about: plain and toned
+  /// letters, marks (some composing, some expanding under NFC), odd spaces, line breaks,
+  /// entities, astral scalars.
+  static func randomTexts(count: Int, seed: UInt64) -> [[UInt32]] {
+    let pieces: [String] = [
+      "a", "o", "u", "O", "U", "y", "e", "h", "t", "q", "n", " ", " ", "  ", "\u{A0}", "\u{200B}", "\r\n", "\r", "\n",
+      "à", "ả", "ỹ", "ơ", "ư", "Ủ", "đ", "\u{300}", "\u{301}", "\u{323}", "\u{344}", "\u{F73}", "&amp;", "&#7843;",
+      "&nbsp;", "&", "&bogus;", "“", "—", "中", "😀", "\u{1D15E}", "\u{AD}", ".", "1", "\t",
+    ]
+    let pool = pieces.map { $0.unicodeScalars.map(\.value) }
+    var state = seed
+    return (0..<count).map { _ in
+      var text: [UInt32] = []
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      let length = Int(state >> 58)
+      for _ in 0..<length {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        text += pool[Int(state >> 33) % pool.count]
+      }
+      return text
+    }
+  }
+
+  /// The UTF-8 pass (decoding on the way) and the scalar pass give the same text, offsets and
+  /// warnings, invalid bytes included.
+  @Test func utf8PassEqualsDecodeThenScalarPass() {
+    let long = Array(repeating: UInt32(0x344), count: 40)  // more NFC growth than the slack: a second pass
+    for (index, text) in (Self.randomTexts(count: 3000, seed: 11) + [long, [0x61] + long]).enumerated() {
+      var bytes = UTF8Encoder.encode(text)
+      if index % 3 == 0, !bytes.isEmpty { bytes.insert(0xFF, at: index % bytes.count) }
+      if index % 5 == 0, !bytes.isEmpty { bytes.insert(0xE1, at: (index * 7) % bytes.count) }
+      for placement in ToneMarkPlacement.allCases {
+        let normalizer = Normalizer(options: .init(toneMarks: placement))
+        let decoded = UTF8Decoder.decode(bytes)
+        let expected = normalizer.normalize(scalars: decoded.scalars, warnings: TextWarning.invalidUTF8(count: decoded.replacements))
+        let fused = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8: $0) }
+        #expect(fused.raw == expected.raw, "\(bytes)")
+        #expect(fused.scalars == expected.scalars, "\(bytes)")
+        #expect(fused.rawOffsets == expected.rawOffsets, "\(bytes)")
+        #expect(fused.warnings == expected.warnings, "\(bytes)")
+      }
+    }
+  }
+
+  /// The tone-mark pass over the noted candidates gives what the pass over every scalar gives.
+  @Test(arguments: [ToneMarkPlacement.classic, .reformed])
+  func toneCandidatesEqualTheFullPass(_ placement: ToneMarkPlacement) {
+    let normalizer = Normalizer(options: .init(toneMarks: placement))
+    for text in Self.randomTexts(count: 3000, seed: 5) + [scalars("hoà khoẻ thuỷ Uỷ quý \u{300}oà o\u{300}a")] {
+      let fast = normalizer.normalize(scalars: text, warnings: [], toneCandidates: true)
+      let full = normalizer.normalize(scalars: text, warnings: [], toneCandidates: false)
+      #expect(fast.scalars == full.scalars, "\(String(scalarValues: text))")
+    }
+  }
+}
+
+/// NFC facts of `c` as ICU states them.
+func vnxIsStableStarter(_ c: UInt32) -> Bool {
+  NFCTable.bmp[Int(c)] == NFCTable.boundaryBefore | NFCTable.stableAlone
 }
