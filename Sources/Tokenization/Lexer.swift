@@ -79,34 +79,65 @@ enum Lexer {
     }
   }
 
-  static let letterBit: UInt32 = 1 << 31
-  static let scalarMask: UInt32 = 0x1F_FFFF
-
-  /// For U+0080…U+1FFF: the lower-case scalar, with `letterBit` set for letters.
-  static let letterTable: [UInt32] = (0x80..<0x2000).map { c in
-    let v = UInt32(c)
-    return lower(v) | (isLetter(v) ? letterBit : 0)
+  /// Appends the lexemes of `s` to `out`.
+  static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme]) {
+    // Every lexeme covers at least one scalar, so `s.count` lexemes always fit: the loop writes
+    // them straight into uninitialized storage, with no capacity or uniqueness check per lexeme.
+    let lexemes = [Lexeme](unsafeUninitializedCapacity: s.count) { buffer, count in
+      Lexicon.shared.withProbe { probe in
+        var sink = Sink(base: buffer.baseAddress, capacity: buffer.count)
+        lexRuns(s, probe, &sink)
+        count = sink.count
+      }
+    }
+    if out.isEmpty { out = lexemes } else { out += lexemes }
   }
 
-  static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme]) {
-    let lexicon = Lexicon.shared
-    let letters = Lexer.letterTable
-    letters.withUnsafeBufferPointer { table in
-      lexRuns(s, table, lexicon, &out)
+  /// Where the lexer writes: uninitialized storage for at least as many lexemes as scalars.
+  struct Sink {
+    let base: UnsafeMutablePointer<Lexeme>?
+    let capacity: Int
+    var count = 0
+
+    @inline(__always)
+    mutating func append(_ l: Lexeme) {
+      precondition(count < capacity, "more lexemes than scalars")
+      base.unsafelyUnwrapped.advanced(by: count).initialize(to: l)
+      count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ kind: Lexeme.Kind, _ start: Int, _ end: Int, code: UInt32 = 0, capitalized: Bool = false) {
+      append(Lexeme(kind: kind, start: start, end: end, code: code, capitalized: capitalized, number: DecimalNumber(0), plainDigits: 0))
     }
   }
 
-  static func lexRuns(
-    _ s: UnsafeBufferPointer<UInt32>, _ table: UnsafeBufferPointer<UInt32>, _ lexicon: Lexicon,
-    _ out: inout [Lexeme]
-  ) {
+  static func lexRuns(_ s: UnsafeBufferPointer<UInt32>, _ tables: Lexicon.Probe, _ out: inout Sink) {
+    // A local copy, so that the table addresses stay in registers across the lexeme stores.
+    let probe = tables
     let n = s.count
     var i = 0
     while i < n {
       let c = s[i]
+      let first = probe.letterClass(c)
+      if first != 0 {
+        // A word: one table read per letter gives "letter?" and its code for the key.
+        var key = Lexicon.append(0, first & ~Lexicon.upperBit)
+        var j = i + 1
+        while j < n {
+          let code = probe.letterCode(s[j])
+          if code == 0 { break }
+          key = Lexicon.append(key, code)
+          j += 1
+        }
+        let id = j - i <= Lexicon.maxWordLength ? probe.lookup(key: key) : 0
+        out.append(.word, i, j, code: UInt32(id), capitalized: first & Lexicon.upperBit != 0)
+        i = j
+        continue
+      }
       if c == 0x20 || c == 0x09 { i += 1; continue }
       if c == 0x0A {
-        out.append(Lexeme(kind: .newline, start: i, end: i + 1, code: c, capitalized: false, number: DecimalNumber(0), plainDigits: 0))
+        out.append(.newline, i, i + 1, code: c)
         i += 1
         continue
       }
@@ -114,40 +145,14 @@ enum Lexer {
         i = lexNumeral(s, i, &out)
         continue
       }
-      if isLetter(c) {
-        var j = i + 1
-        var hash = Lexicon.hashSeed
-        hash = Lexicon.mix(hash, lower(c))
-        while j < n {
-          let d = s[j]
-          if d < 0x80 {
-            // ASCII fast path: letters only, lower-cased by one bit.
-            guard (d | 0x20) &- 0x61 < 26 else { break }
-            hash = Lexicon.mix(hash, d | 0x20)
-          } else if d < 0x2000 {
-            // Vietnamese letters: one table read gives "is a letter" and the lower case.
-            let entry = table[Int(d) - 0x80]
-            guard entry & Lexer.letterBit != 0 else { break }
-            hash = Lexicon.mix(hash, entry & Lexer.scalarMask)
-          } else {
-            guard isLetter(d) else { break }
-            hash = Lexicon.mix(hash, lower(d))
-          }
-          j += 1
-        }
-        let id = j - i <= Lexicon.maxWordLength ? lexicon.lookup(hash: hash, s, i, j) : 0
-        out.append(Lexeme(kind: .word, start: i, end: j, code: UInt32(id), capitalized: isUpper(c), number: DecimalNumber(0), plainDigits: 0))
-        i = j
-        continue
-      }
-      out.append(Lexeme(kind: .punctuation, start: i, end: i + 1, code: c, capitalized: false, number: DecimalNumber(0), plainDigits: 0))
+      out.append(.punctuation, i, i + 1, code: c)
       i += 1
     }
   }
 
   /// Reads `\d+([.,]\d+)*` and interprets it (see `NumeralReader`); a run that is no valid
   /// number is cut into its digit groups and separators.
-  static func lexNumeral(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ out: inout [Lexeme]) -> Int {
+  static func lexNumeral(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ out: inout Sink) -> Int {
     let n = s.count
     var j = start
     while j < n && isDigit(s[j]) { j += 1 }
@@ -172,7 +177,7 @@ enum Lexer {
       let value = NumeralReader.digits(s, k, g)
       out.append(Lexeme(kind: .numeral, start: k, end: g, code: 0, capitalized: false, number: value, plainDigits: g - k))
       if g < end {
-        out.append(Lexeme(kind: .punctuation, start: g, end: g + 1, code: s[g], capitalized: false, number: DecimalNumber(0), plainDigits: 0))
+        out.append(.punctuation, g, g + 1, code: s[g])
       }
       k = g + 1
     }
