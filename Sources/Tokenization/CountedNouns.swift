@@ -51,10 +51,26 @@ enum CountedNouns {
       .sorted { $0.0.count > $1.0.count }
   }()
 
-  /// For each lexicon id, whether some noun starts with it (a quick filter).
-  static let startsNoun: [Bool] = {
-    var table = [Bool](repeating: false, count: Lexicon.shared.names.count + 1)
-    for (ids, _) in phrases { table[Int(ids[0])] = true }
-    return table
+  /// `phrases` grouped by first word, each group in `phrases` order (longest first), so that
+  /// a lookup tries only the nouns that start with the word at hand.
+  static let byFirstWord: [(ids: [UInt16], noun: String)] = {
+    var groups = [[(ids: [UInt16], noun: String)]](repeating: [], count: Lexicon.shared.names.count + 1)
+    for phrase in phrases { groups[Int(phrase.ids[0])].append(phrase) }
+    return groups.flatMap { $0 }
+  }()
+
+  /// For each lexicon id, where the nouns that start with it are in `byFirstWord` (an empty
+  /// range for most words).
+  static let startingWith: [Range<Int>] = {
+    var ranges = [Range<Int>](repeating: 0..<0, count: Lexicon.shared.names.count + 1)
+    var k = 0
+    while k < byFirstWord.count {
+      let first = Int(byFirstWord[k].ids[0])
+      var end = k + 1
+      while end < byFirstWord.count && byFirstWord[end].ids[0] == byFirstWord[k].ids[0] { end += 1 }
+      ranges[first] = k..<end
+      k = end
+    }
+    return ranges
   }()
 }

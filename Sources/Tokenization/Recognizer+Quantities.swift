@@ -31,9 +31,9 @@ extension Recognizer {
 
   /// The counted noun at `i`, longest first.
   func countedNoun(at i: Int) -> (noun: String, end: Int)? {
-    guard let first = wordID(i), startsNoun[Int(first)] else { return nil }
+    guard let first = wordID(i) else { return nil }
     // `đồng chí` is a counted noun, but `đồng` alone is money.
-    outer: for (ids, noun) in nounPhrases where ids[0] == first {
+    outer: for (ids, noun) in nounPhrases[nounsStartingWith[Int(first)]] {
       for k in 1..<ids.count where !isWord(i + k, ids[k]) { continue outer }
       // `Điều 12 khoản 3`: a clause of a law, not twelve items.
       if ids.count == 1 && first == khoanID && isNumeral(i + 1) { return nil }

@@ -8,31 +8,77 @@ struct Recognizer {
   let s: UnsafeBufferPointer<UInt32>
   let lx: [Lexeme]
   let options: Tokenizer.Options
-  var out: [Token] = []
+  /// Where the tokens go; only valid during `run()`.
+  var out = TokenSink()
   /// Read two full dates joined by `-`/`đến` as one period (off when reading a period's dates).
   var joinDateRanges = true
   /// The counted-noun tables, fetched once per document rather than once per lookup.
-  let nounPhrases = CountedNouns.phrases
-  let startsNoun = CountedNouns.startsNoun
+  let nounPhrases = CountedNouns.byFirstWord
+  let nounsStartingWith = CountedNouns.startingWith
   let khoanID = CountedNouns.khoan
 
   init(s: UnsafeBufferPointer<UInt32>, lx: [Lexeme], options: Tokenizer.Options) {
     self.s = s
     self.lx = lx
     self.options = options
-    out.reserveCapacity(lx.count)
   }
 
+  /// Try every reading at every lexeme, without the `mayStart` filter: the reference
+  /// behaviour, for tests that check the filter never drops a reading.
+  var tryEveryLexeme = false
+
+  /// Reads the tokens; call once.
+  ///
+  /// The tokens are written straight into the array's storage (`TokenSink`), sized for one
+  /// token per lexeme: every step below consumes at least one lexeme for each token it emits.
   mutating func run() -> [Token] {
-    var i = 0
-    while i < lx.count {
-      if let next = recognize(at: i) {
-        i = next
-        continue
+    [Token](unsafeUninitializedCapacity: lx.count) { buffer, count in
+      out = TokenSink(buffer)
+      // Read once: a global's lazy initialization check per lexeme would cost more than the test.
+      let startWords = Recognizer.startWords
+      var i = 0
+      while i < lx.count {
+        let l = lx[i]
+        if tryEveryLexeme || Recognizer.mayStart(l, startWords), let next = recognize(at: i) {
+          i = next
+          continue
+        }
+        i = emitPlain(i, l)
       }
-      i = emitPlain(i)
+      count = out.count
+      out = TokenSink()
     }
-    return out
+  }
+
+  /// The lexicon ids of the words that can start a typed token (see `recognize(at:)`):
+  /// `ngày`, `tháng`, `quý`, `năm` and `nửa` (dates and periods), the digit words and `mười`
+  /// (numbers), `âm` (a negative number) and the first words of the qualifiers. All are fixed
+  /// ids, below 128, so the set is two 64-bit masks.
+  static let startWords: (UInt64, UInt64) = {
+    var ids: [UInt16] = [W.ngay, W.thang, W.quy, W.nam, W.nua, W.muoi10, W.am]
+    ids += Array(W.khong...W.chin)
+    ids += (0...W.last).filter { isQualifierStart($0) }
+    var mask: (UInt64, UInt64) = (0, 0)
+    for id in ids {
+      precondition(id < 128, "start words must have fixed ids below 128")
+      if id < 64 { mask.0 |= 1 << UInt64(id) } else { mask.1 |= 1 << UInt64(id - 64) }
+    }
+    return mask
+  }()
+
+  /// Whether a typed token may start at lexeme `l`: a numeral, a minus sign or one of the
+  /// `startWords`. `recognize(at:)` could read nothing at any other lexeme.
+  @inline(__always)
+  static func mayStart(_ l: Lexeme, _ startWords: (UInt64, UInt64)) -> Bool {
+    switch l.kind {
+    case .numeral: return true
+    case .punctuation: return l.code == 0x2D || l.code == 0x2212
+    case .newline: return false
+    case .word:
+      let id = l.code
+      if id < 64 { return startWords.0 >> UInt64(id) & 1 != 0 }
+      return id < 128 && startWords.1 >> UInt64(id - 64) & 1 != 0
+    }
   }
 
   /// Tries every typed reading starting at lexeme `i`; on success appends the token(s) and
@@ -64,21 +110,16 @@ struct Recognizer {
     }
   }
 
-  /// Emits lexeme `i` as a plain token; a run of letters and digits glued together that no
-  /// reading took (`F0`, `2x`, `B52`) becomes one `other` token.
-  mutating func emitPlain(_ i: Int) -> Int {
-    let l = lx[i]
+  /// Emits lexeme `i`, which is `l`, as a plain token (or, glued to more letters and digits,
+  /// as part of an `other` token). Inlined into `run`: most lexemes take this path.
+  @inline(__always)
+  mutating func emitPlain(_ i: Int, _ l: Lexeme) -> Int {
     switch l.kind {
     case .word, .numeral:
-      var j = i + 1
-      var mixed = false
-      while j < lx.count, lx[j].start == lx[j - 1].end, lx[j].kind == .word || lx[j].kind == .numeral {
-        if lx[j].kind != l.kind { mixed = true }
-        j += 1
-      }
-      if mixed {
-        out.append(Token(kind: .other, start: l.start, end: lx[j - 1].end))
-        return j
+      if i + 1 < lx.count, lx[i + 1].start == l.end, lx[i + 1].kind == .word || lx[i + 1].kind == .numeral,
+        let next = emitOther(i)
+      {
+        return next
       }
       if l.kind == .word {
         out.append(Token(kind: .word, start: l.start, end: l.end))
@@ -89,6 +130,23 @@ struct Recognizer {
     case .newline: out.append(Token(kind: .newline, start: l.start, end: l.end))
     }
     return i + 1
+  }
+
+  /// A run of letters and digits glued together from lexeme `i` that no reading took (`F0`,
+  /// `2x`, `B52`) becomes one `other` token; returns the index after it, or nil when the run
+  /// is not mixed.
+  @inline(never)
+  mutating func emitOther(_ i: Int) -> Int? {
+    let kind = lx[i].kind
+    var j = i + 1
+    var mixed = false
+    while j < lx.count, lx[j].start == lx[j - 1].end, lx[j].kind == .word || lx[j].kind == .numeral {
+      if lx[j].kind != kind { mixed = true }
+      j += 1
+    }
+    guard mixed else { return nil }
+    out.append(Token(kind: .other, start: lx[i].start, end: lx[j - 1].end))
+    return j
   }
 
   // MARK: - Lexeme tests
@@ -143,4 +201,44 @@ struct Recognizer {
 
   /// Start offset of lexeme `i`, end offset of lexeme `j - 1`.
   func span(_ i: Int, _ j: Int) -> (Int, Int) { (lx[i].start, lx[j - 1].end) }
+}
+
+/// The recognizer's output: tokens initialized in place in the storage of the array
+/// `Recognizer.run()` returns, with a bound check per token and no capacity growth or
+/// uniqueness check (which `Array.append` pays on every call).
+struct TokenSink {
+  private let base: UnsafeMutablePointer<Token>?
+  private let capacity: Int
+  /// Tokens written; `base[0..<count]` is initialized.
+  private(set) var count = 0
+
+  /// A sink that takes nothing (outside `Recognizer.run()`).
+  init() {
+    base = nil
+    capacity = 0
+  }
+
+  init(_ buffer: UnsafeMutableBufferPointer<Token>) {
+    base = buffer.baseAddress
+    capacity = buffer.count
+  }
+
+  /// The last token written.
+  var last: Token? { count > 0 ? base.unsafelyUnwrapped[count - 1] : nil }
+
+  @inline(__always)
+  mutating func append(_ token: Token) {
+    precondition(count < capacity, "more tokens than lexemes")
+    (base.unsafelyUnwrapped + count).initialize(to: token)
+    count += 1
+  }
+
+  /// Inserts `tokens` before the token at `index`, moving the later ones up.
+  mutating func insert(contentsOf tokens: [Token], at index: Int) {
+    precondition(index >= 0 && index <= count && count + tokens.count <= capacity, "more tokens than lexemes")
+    let at = base.unsafelyUnwrapped + index
+    (at + tokens.count).moveInitialize(from: at, count: count - index)
+    for (k, token) in tokens.enumerated() { (at + k).initialize(to: token) }
+    count += tokens.count
+  }
 }
