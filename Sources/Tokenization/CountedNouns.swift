@@ -33,21 +33,20 @@ enum CountedNouns {
   /// The id of `khoản`, which is no counted noun right before a number.
   static let khoan: UInt16 = Lexicon.shared.id("khoản")
 
-  /// The words of an entry (`cuộc thanh tra=cuộc` is the phrase `cuộc thanh tra`, whose
-  /// counted noun is `cuộc`).
-  static func words(_ entry: String) -> [Substring] {
-    entry.split(separator: "=")[0].split(separator: " ")
+  /// The entries split into the phrase's words and the counted noun reported (`cuộc thanh
+  /// tra=cuộc` is the phrase `cuộc thanh tra`, whose counted noun is `cuộc`). Split by scalar:
+  /// no grapheme breaking is needed for ASCII separators, and these tables are built at startup.
+  static let parsed: [(words: [String], noun: String)] = all.map { entry in
+    let parts = entry.unicodeScalars.split(separator: "=").map(String.init)
+    let words = parts[0].unicodeScalars.split(separator: " ").map(String.init)
+    return (words, parts.count > 1 ? parts[1] : parts[0])
   }
 
   /// The nouns as lexicon id sequences, longest first, with the noun string to report.
   static let phrases: [(ids: [UInt16], noun: String)] = {
     let lexicon = Lexicon.shared
-    return all
-      .map { entry in
-        let parts = entry.split(separator: "=")
-        let noun = String(parts.count > 1 ? parts[1] : parts[0])
-        return (words(entry).map { lexicon.id(String($0)) }, noun)
-      }
+    return parsed
+      .map { entry in (entry.words.map { lexicon.id($0) }, entry.noun) }
       .sorted { $0.0.count > $1.0.count }
   }()
 

@@ -112,9 +112,9 @@ enum Lexer {
     }
   }
 
-  static func lexRuns(_ s: UnsafeBufferPointer<UInt32>, _ tables: Lexicon.Probe, _ out: inout Sink) {
-    // A local copy, so that the table addresses stay in registers across the lexeme stores.
-    let probe = tables
+  static func lexRuns(_ s: UnsafeBufferPointer<UInt32>, _ probe: Lexicon.Probe, _ out: inout Sink) {
+    // The code table as a bare pointer held in a register: the letter loop is most of the time.
+    let codes = probe.letterCode.baseAddress.unsafelyUnwrapped
     let n = s.count
     var i = 0
     while i < n {
@@ -124,15 +124,18 @@ enum Lexer {
         // A word: one table read per letter gives "letter?" and its code for the key.
         var key = Lexicon.append(0, first & ~Lexicon.upperBit)
         var j = i + 1
+        var next: UInt32 = 0
         while j < n {
-          let code = probe.letterCode(s[j])
+          next = s[j]
+          let code = next < Lexicon.classified ? codes[Int(next)] : probe.letterCode(next)
           if code == 0 { break }
           key = Lexicon.append(key, code)
           j += 1
         }
         let id = j - i <= Lexicon.maxWordLength ? probe.lookup(key: key) : 0
         out.append(.word, i, j, code: UInt32(id), capitalized: first & Lexicon.upperBit != 0)
-        i = j
+        // The space after a word is taken here, without another trip round the outer loop.
+        i = j < n && next == 0x20 ? j + 1 : j
         continue
       }
       if c == 0x20 || c == 0x09 { i += 1; continue }

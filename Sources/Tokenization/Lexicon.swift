@@ -48,18 +48,25 @@ struct Lexicon: Sendable {
       ids[word] = id
     }
     // The alphabet: every lower-cased scalar of every spelling, in order of appearance.
-    var code: [UInt32: UInt8] = [:]
+    // (Indexed by scalar, not a dictionary: these tables are built at startup, on the clock.)
+    var code = [UInt8](repeating: 0, count: Lexicon.classified)
+    var alphabet: UInt8 = 0
     for (spelling, _) in entries {
       for scalar in spelling.unicodeScalars {
-        let c = Lexer.lower(scalar.value)
-        precondition(c < Lexicon.classified && Lexer.isLetter(c), "lexicon spellings are letters: \(spelling)")
-        if code[c] == nil { code[c] = UInt8(code.count + 1) }
+        let c = Int(Lexer.lower(scalar.value))
+        precondition(c < Lexicon.classified && Lexer.isLetter(UInt32(c)), "lexicon spellings are letters: \(spelling)")
+        if code[c] == 0 {
+          alphabet += 1
+          precondition(alphabet < Lexicon.outsideAlphabet, "the lexicon alphabet needs more than 7 bits")
+          code[c] = alphabet
+        }
       }
     }
-    precondition(code.count < Int(Lexicon.outsideAlphabet), "the lexicon alphabet needs more than 7 bits")
     letterClass = (0..<UInt32(Lexicon.classified)).map { c in
       guard Lexer.isLetter(c) else { return 0 }
-      return (code[Lexer.lower(c)] ?? Lexicon.outsideAlphabet) | (Lexer.isUpper(c) ? Lexicon.upperBit : 0)
+      let lower = Lexer.lower(c)
+      let letter = code[Int(lower)]
+      return (letter == 0 ? Lexicon.outsideAlphabet : letter) | (lower != c ? Lexicon.upperBit : 0)
     }
     letterCode = letterClass.map { $0 & ~Lexicon.upperBit }
     var capacity = 64
@@ -80,7 +87,7 @@ struct Lexicon: Sendable {
       precondition(spelling.unicodeScalars.count <= Lexicon.maxWordLength, "lexicon word too long: \(spelling)")
       var key: UInt64 = 0
       for scalar in spelling.unicodeScalars {
-        key = Lexicon.append(key, code[Lexer.lower(scalar.value)]!)
+        key = Lexicon.append(key, code[Int(Lexer.lower(scalar.value))])
       }
       var slot = slotOf(key)
       while slotKey[slot] != 0 && slotKey[slot] != key { slot = (slot + 1) & (capacity - 1) }
@@ -101,7 +108,7 @@ struct Lexicon: Sendable {
   static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
   private func slotOf(_ key: UInt64) -> Int {
-    Int(truncatingIfNeeded: (key &* Lexicon.multiplier) >> shift)
+    Int(truncatingIfNeeded: (key &* Lexicon.multiplier) &>> shift)
   }
 
   /// The id of a canonical word or spelling; traps on a word missing from the vocabulary
@@ -156,13 +163,13 @@ struct Lexicon: Sendable {
     /// The id of the word whose key is `key`; 0 when unknown.
     @inline(__always)
     func lookup(key: UInt64) -> UInt16 {
-      let mask = keys.count - 1
-      var slot = Int(truncatingIfNeeded: (key &* Lexicon.multiplier) >> shift)
+      let mask = keys.count &- 1
+      var slot = Int(truncatingIfNeeded: (key &* Lexicon.multiplier) &>> shift)
       while true {
         let k = keys[slot]
         if k == key { return ids[slot] }
         if k == 0 { return 0 }
-        slot = (slot + 1) & mask
+        slot = (slot &+ 1) & mask
       }
     }
   }

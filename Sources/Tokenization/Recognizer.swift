@@ -36,14 +36,26 @@ struct Recognizer {
       out = TokenSink(buffer)
       // Read once: a global's lazy initialization check per lexeme would cost more than the test.
       let startWords = Recognizer.startWords
-      var i = 0
-      while i < lx.count {
-        let l = lx[i]
-        if tryEveryLexeme || Recognizer.mayStart(l, startWords), let next = recognize(at: i) {
-          i = next
-          continue
+      let all = lx
+      all.withUnsafeBufferPointer { lexemes in
+        let n = lexemes.count
+        var i = 0
+        while i < n {
+          let l = lexemes[i]
+          if tryEveryLexeme || Recognizer.mayStart(l, startWords), let next = recognize(at: i) {
+            i = next
+            continue
+          }
+          // A word or numeral glued to more letters or digits may be part of an `other` token.
+          if l.kind == .word || l.kind == .numeral, i + 1 < n, lexemes[i + 1].start == l.end,
+            lexemes[i + 1].kind == .word || lexemes[i + 1].kind == .numeral, let next = emitOther(i)
+          {
+            i = next
+            continue
+          }
+          out.append(Recognizer.plainToken(l))
+          i += 1
         }
-        i = emitPlain(i, l)
       }
       count = out.count
       out = TokenSink()
@@ -110,26 +122,15 @@ struct Recognizer {
     }
   }
 
-  /// Emits lexeme `i`, which is `l`, as a plain token (or, glued to more letters and digits,
-  /// as part of an `other` token). Inlined into `run`: most lexemes take this path.
+  /// The token of lexeme `l` standing alone: a word, punctuation mark, line break or number.
   @inline(__always)
-  mutating func emitPlain(_ i: Int, _ l: Lexeme) -> Int {
+  static func plainToken(_ l: Lexeme) -> Token {
     switch l.kind {
-    case .word, .numeral:
-      if i + 1 < lx.count, lx[i + 1].start == l.end, lx[i + 1].kind == .word || lx[i + 1].kind == .numeral,
-        let next = emitOther(i)
-      {
-        return next
-      }
-      if l.kind == .word {
-        out.append(Token(kind: .word, start: l.start, end: l.end))
-      } else {
-        out.append(Token(kind: .number, start: l.start, end: l.end, value: .number(l.number.canonical)))
-      }
-    case .punctuation: out.append(Token(kind: .punctuation, start: l.start, end: l.end))
-    case .newline: out.append(Token(kind: .newline, start: l.start, end: l.end))
+    case .word: return Token(kind: .word, start: l.start, end: l.end)
+    case .numeral: return Token(kind: .number, start: l.start, end: l.end, value: .number(l.number.canonical))
+    case .punctuation: return Token(kind: .punctuation, start: l.start, end: l.end)
+    case .newline: return Token(kind: .newline, start: l.start, end: l.end)
     }
-    return i + 1
   }
 
   /// A run of letters and digits glued together from lexeme `i` that no reading took (`F0`,
@@ -223,22 +224,10 @@ struct TokenSink {
     capacity = buffer.count
   }
 
-  /// The last token written.
-  var last: Token? { count > 0 ? base.unsafelyUnwrapped[count - 1] : nil }
-
   @inline(__always)
   mutating func append(_ token: Token) {
     precondition(count < capacity, "more tokens than lexemes")
     (base.unsafelyUnwrapped + count).initialize(to: token)
     count += 1
-  }
-
-  /// Inserts `tokens` before the token at `index`, moving the later ones up.
-  mutating func insert(contentsOf tokens: [Token], at index: Int) {
-    precondition(index >= 0 && index <= count && count + tokens.count <= capacity, "more tokens than lexemes")
-    let at = base.unsafelyUnwrapped + index
-    (at + tokens.count).moveInitialize(from: at, count: count - index)
-    for (k, token) in tokens.enumerated() { (at + k).initialize(to: token) }
-    count += tokens.count
   }
 }
