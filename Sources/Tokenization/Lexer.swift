@@ -6,8 +6,10 @@ import VNText
 /// Typed tokens (money, dates …) are then recognized over this array of lexemes, which is much
 /// shorter than the text and where each word already knows its lexicon id.
 struct Lexeme {
+  /// In the order of the matching `TokenKind`s (`word`, `punctuation`, `newline`, `number`),
+  /// so that mapping one to the other for a plain lexeme compiles to nothing.
   enum Kind: UInt8 {
-    case word, numeral, punctuation, newline
+    case word, punctuation, newline, numeral
   }
 
   /// Normalized offsets, stored narrow: the lexeme array is written once per scalar run and
@@ -81,16 +83,26 @@ enum Lexer {
 
   /// Appends the lexemes of `s` to `out`.
   static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme]) {
+    var stops: [Int32] = []
+    lex(s, into: &out, stops: &stops)
+  }
+
+  /// Appends the lexemes of `s` to `out` (which must be empty), and to `stops` the indices of
+  /// the lexemes where `Recognizer.run` must look: those that may start a typed token
+  /// (`Recognizer.mayStart`) and words glued to a following numeral. Every other lexeme comes
+  /// out as its plain token, so the recognizer copies the stretches between stops.
+  static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme], stops: inout [Int32]) {
+    precondition(out.isEmpty && stops.isEmpty, "lex into empty arrays")
     // Every lexeme covers at least one scalar, so `s.count` lexemes always fit: the loop writes
     // them straight into uninitialized storage, with no capacity or uniqueness check per lexeme.
-    let lexemes = [Lexeme](unsafeUninitializedCapacity: s.count) { buffer, count in
+    out = [Lexeme](unsafeUninitializedCapacity: s.count) { buffer, count in
       Lexicon.shared.withProbe { probe in
         var sink = Sink(base: buffer.baseAddress, capacity: buffer.count)
-        lexRuns(s, probe, &sink)
+        lexRuns(s, probe, Recognizer.startWords, &sink)
         count = sink.count
+        stops = sink.stops
       }
     }
-    if out.isEmpty { out = lexemes } else { out += lexemes }
   }
 
   /// Where the lexer writes: uninitialized storage for at least as many lexemes as scalars.
@@ -98,6 +110,8 @@ enum Lexer {
     let base: UnsafeMutablePointer<Lexeme>?
     let capacity: Int
     var count = 0
+    /// See `Lexer.lex(_:into:stops:)`.
+    var stops: [Int32] = []
 
     @inline(__always)
     mutating func append(_ l: Lexeme) {
@@ -110,11 +124,31 @@ enum Lexer {
     mutating func append(_ kind: Lexeme.Kind, _ start: Int, _ end: Int, code: UInt32 = 0, capitalized: Bool = false) {
       append(Lexeme(kind: kind, start: start, end: end, code: code, capitalized: capitalized, number: DecimalNumber(0), plainDigits: 0))
     }
+
+    /// Makes the last lexeme a stop.
+    mutating func stopAtLast() {
+      if stops.last != Int32(count - 1) { stops.append(Int32(count - 1)) }
+    }
+
+    /// Appends a numeral, a stop; so is a word it is glued to (`F0`, `B52`).
+    mutating func appendNumeral(_ l: Lexeme) {
+      if count > 0 {
+        let before = base.unsafelyUnwrapped[count - 1]
+        if before.kind == .word && before.end == l.start { stopAtLast() }
+      }
+      append(l)
+      stopAtLast()
+    }
   }
 
-  static func lexRuns(_ s: UnsafeBufferPointer<UInt32>, _ probe: Lexicon.Probe, _ out: inout Sink) {
+  static func lexRuns(
+    _ s: UnsafeBufferPointer<UInt32>, _ probe: Lexicon.Probe, _ startWords: (UInt64, UInt64), _ sink: inout Sink
+  ) {
     // The code table as a bare pointer held in a register: the letter loop is most of the time.
     let codes = probe.letterCode.baseAddress.unsafelyUnwrapped
+    // A local sink, so that its count can stay in a register.
+    var out = sink
+    defer { sink = out }
     let n = s.count
     var i = 0
     while i < n {
@@ -134,6 +168,7 @@ enum Lexer {
         }
         let id = j - i <= Lexicon.maxWordLength ? probe.lookup(key: key) : 0
         out.append(.word, i, j, code: UInt32(id), capitalized: first & Lexicon.upperBit != 0)
+        if id != 0 && Recognizer.mayStartWord(UInt32(id), startWords) { out.stopAtLast() }
         // The space after a word is taken here, without another trip round the outer loop.
         i = j < n && next == 0x20 ? j + 1 : j
         continue
@@ -149,6 +184,7 @@ enum Lexer {
         continue
       }
       out.append(.punctuation, i, i + 1, code: c)
+      if Recognizer.isMinus(c) { out.stopAtLast() }
       i += 1
     }
   }
@@ -168,7 +204,7 @@ enum Lexer {
       end = k
     }
     if end > firstEnd, let value = NumeralReader.read(s, start, end) {
-      out.append(Lexeme(kind: .numeral, start: start, end: end, code: 0, capitalized: false, number: value, plainDigits: 0))
+      out.appendNumeral(Lexeme(kind: .numeral, start: start, end: end, code: 0, capitalized: false, number: value, plainDigits: 0))
       return end
     }
     // Not a number (`16.01.2023`, `1.23.45`): every digit group is its own numeral and every
@@ -178,7 +214,7 @@ enum Lexer {
       var g = k
       while g < end && isDigit(s[g]) { g += 1 }
       let value = NumeralReader.digits(s, k, g)
-      out.append(Lexeme(kind: .numeral, start: k, end: g, code: 0, capitalized: false, number: value, plainDigits: g - k))
+      out.appendNumeral(Lexeme(kind: .numeral, start: k, end: g, code: 0, capitalized: false, number: value, plainDigits: g - k))
       if g < end {
         out.append(.punctuation, g, g + 1, code: s[g])
       }

@@ -17,14 +17,18 @@ struct Recognizer {
   let nounsStartingWith = CountedNouns.startingWith
   let khoanID = CountedNouns.khoan
 
-  init(s: UnsafeBufferPointer<UInt32>, lx: [Lexeme], options: Tokenizer.Options) {
+  /// The lexemes to look at (see `Lexer.lex(_:into:stops:)`); every other one is plain.
+  let stops: [Int32]
+
+  init(s: UnsafeBufferPointer<UInt32>, lx: [Lexeme], stops: [Int32], options: Tokenizer.Options) {
     self.s = s
     self.lx = lx
+    self.stops = stops
     self.options = options
   }
 
-  /// Try every reading at every lexeme, without the `mayStart` filter: the reference
-  /// behaviour, for tests that check the filter never drops a reading.
+  /// Try every reading at every lexeme, ignoring `stops`: the reference behaviour, for tests
+  /// that check the stops never skip a reading.
   var tryEveryLexeme = false
 
   /// Reads the tokens; call once.
@@ -34,27 +38,25 @@ struct Recognizer {
   mutating func run() -> [Token] {
     [Token](unsafeUninitializedCapacity: lx.count) { buffer, count in
       out = TokenSink(buffer)
-      // Read once: a global's lazy initialization check per lexeme would cost more than the test.
-      let startWords = Recognizer.startWords
       let all = lx
       all.withUnsafeBufferPointer { lexemes in
         let n = lexemes.count
         var i = 0
+        var stop = 0
         while i < n {
-          let l = lexemes[i]
-          if tryEveryLexeme || Recognizer.mayStart(l, startWords), let next = recognize(at: i) {
+          if !tryEveryLexeme {
+            // Copy the plain lexemes up to the next stop at or after `i`.
+            while stop < stops.count && Int(stops[stop]) < i { stop += 1 }
+            let end = stop < stops.count ? Int(stops[stop]) : n
+            out.appendPlain(lexemes[i..<end])
+            i = end
+            if i == n { break }
+          }
+          if let next = recognize(at: i) {
             i = next
             continue
           }
-          // A word or numeral glued to more letters or digits may be part of an `other` token.
-          if l.kind == .word || l.kind == .numeral, i + 1 < n, lexemes[i + 1].start == l.end,
-            lexemes[i + 1].kind == .word || lexemes[i + 1].kind == .numeral, let next = emitOther(i)
-          {
-            i = next
-            continue
-          }
-          out.append(Recognizer.plainToken(l))
-          i += 1
+          i = emitPlain(i)
         }
       }
       count = out.count
@@ -80,18 +82,25 @@ struct Recognizer {
 
   /// Whether a typed token may start at lexeme `l`: a numeral, a minus sign or one of the
   /// `startWords`. `recognize(at:)` could read nothing at any other lexeme.
-  @inline(__always)
   static func mayStart(_ l: Lexeme, _ startWords: (UInt64, UInt64)) -> Bool {
     switch l.kind {
     case .numeral: return true
-    case .punctuation: return l.code == 0x2D || l.code == 0x2212
+    case .punctuation: return isMinus(l.code)
     case .newline: return false
-    case .word:
-      let id = l.code
-      if id < 64 { return startWords.0 >> UInt64(id) & 1 != 0 }
-      return id < 128 && startWords.1 >> UInt64(id - 64) & 1 != 0
+    case .word: return mayStartWord(l.code, startWords)
     }
   }
+
+  /// A word with lexicon id `id` is one of the `startWords`.
+  @inline(__always)
+  static func mayStartWord(_ id: UInt32, _ startWords: (UInt64, UInt64)) -> Bool {
+    if id < 64 { return startWords.0 &>> UInt64(id) & 1 != 0 }
+    return id < 128 && startWords.1 &>> UInt64(id &- 64) & 1 != 0
+  }
+
+  /// `-` or `−`, which may start a negative number.
+  @inline(__always)
+  static func isMinus(_ c: UInt32) -> Bool { c == 0x2D || c == 0x2212 }
 
   /// Tries every typed reading starting at lexeme `i`; on success appends the token(s) and
   /// returns the index after them.
@@ -101,7 +110,7 @@ struct Recognizer {
     case .newline: return nil
     case .punctuation:
       // A minus sign starts a negative quantity or number.
-      guard l.code == 0x2D || l.code == 0x2212 else { return nil }
+      guard Recognizer.isMinus(l.code) else { return nil }
       if let next = quantity(at: i) { return next }
       return bareNumber(at: i)
     case .word:
@@ -133,10 +142,22 @@ struct Recognizer {
     }
   }
 
+  /// Emits lexeme `i` as its plain token, or, glued to more letters and digits, as part of an
+  /// `other` token.
+  mutating func emitPlain(_ i: Int) -> Int {
+    let l = lx[i]
+    if l.kind == .word || l.kind == .numeral, i + 1 < lx.count, lx[i + 1].start == l.end,
+      lx[i + 1].kind == .word || lx[i + 1].kind == .numeral, let next = emitOther(i)
+    {
+      return next
+    }
+    out.append(Recognizer.plainToken(l))
+    return i + 1
+  }
+
   /// A run of letters and digits glued together from lexeme `i` that no reading took (`F0`,
   /// `2x`, `B52`) becomes one `other` token; returns the index after it, or nil when the run
   /// is not mixed.
-  @inline(never)
   mutating func emitOther(_ i: Int) -> Int? {
     let kind = lx[i].kind
     var j = i + 1
@@ -229,5 +250,25 @@ struct TokenSink {
     precondition(count < capacity, "more tokens than lexemes")
     (base.unsafelyUnwrapped + count).initialize(to: token)
     count += 1
+  }
+
+  /// Appends the plain tokens of `lexemes`: words, punctuation and line breaks, never a
+  /// numeral (a numeral is always a stop, see `Lexer.lex(_:into:stops:)`).
+  mutating func appendPlain(_ lexemes: Slice<UnsafeBufferPointer<Lexeme>>) {
+    precondition(count + lexemes.count <= capacity, "more tokens than lexemes")
+    var to = base.unsafelyUnwrapped + count
+    for l in lexemes {
+      assert(l.kind != .numeral, "a numeral in a plain stretch")
+      let kind: TokenKind
+      switch l.kind {
+      case .word: kind = .word
+      case .punctuation: kind = .punctuation
+      case .newline: kind = .newline
+      case .numeral: kind = .number
+      }
+      to.initialize(to: Token(kind: kind, start: l.start, end: l.end))
+      to += 1
+    }
+    count += lexemes.count
   }
 }

@@ -47,9 +47,9 @@ public struct Tokenizer: Sendable {
   public func tokenize(_ text: NormalizedText) -> [Token] {
     text.scalars.withUnsafeBufferPointer { s in
       var lexemes: [Lexeme] = []
-      lexemes.reserveCapacity(s.count / 4 + 4)
-      Lexer.lex(s, into: &lexemes)
-      var recognizer = Recognizer(s: s, lx: lexemes, options: options)
+      var stops: [Int32] = []
+      Lexer.lex(s, into: &lexemes, stops: &stops)
+      var recognizer = Recognizer(s: s, lx: lexemes, stops: stops, options: options)
       return recognizer.run()
     }
   }
@@ -67,8 +67,9 @@ public struct Tokenizer: Sendable {
       let from = max(0, token.start - 16)
       let slice = UnsafeBufferPointer(rebasing: all[from..<token.end])
       var lexemes: [Lexeme] = []
-      Lexer.lex(slice, into: &lexemes)
-      var recognizer = Recognizer(s: slice, lx: lexemes, options: options)
+      var stops: [Int32] = []
+      Lexer.lex(slice, into: &lexemes, stops: &stops)
+      var recognizer = Recognizer(s: slice, lx: lexemes, stops: stops, options: options)
       recognizer.joinDateRanges = false
       let periodStart: SimpleDate? = {
         if case .period(let a, _) = token.value { return a }
