@@ -93,25 +93,39 @@ enum Lexer {
   /// out as its plain token, so the recognizer copies the stretches between stops.
   static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme], stops: inout [Int32]) {
     precondition(out.isEmpty && stops.isEmpty, "lex into empty arrays")
-    // Every lexeme covers at least one scalar, so `s.count` lexemes always fit: the loop writes
-    // them straight into uninitialized storage, with no capacity or uniqueness check per lexeme.
-    out = [Lexeme](unsafeUninitializedCapacity: s.count) { buffer, count in
-      Lexicon.shared.withProbe { probe in
-        var sink = Sink(base: buffer.baseAddress, capacity: buffer.count)
-        lexRuns(s, probe, Recognizer.startWords, &sink)
-        count = sink.count
-        stops = sink.stops
+    // Every lexeme covers at least one scalar, so `s.count` lexemes (and stops) always fit: the
+    // loop writes them straight into uninitialized storage, with no capacity or uniqueness
+    // check per lexeme.
+    var lexemes: [Lexeme] = []
+    stops = [Int32](unsafeUninitializedCapacity: s.count) { stopBuffer, stopCount in
+      lexemes = [Lexeme](unsafeUninitializedCapacity: s.count) { buffer, count in
+        Lexicon.shared.withProbe { probe in
+          var sink = Sink(buffer, stopBuffer)
+          lexRuns(s, probe, Recognizer.startWords, &sink)
+          count = sink.count
+          stopCount = sink.stopCount
+        }
       }
     }
+    out = lexemes
   }
 
-  /// Where the lexer writes: uninitialized storage for at least as many lexemes as scalars.
+  /// Where the lexer writes: uninitialized storage for at least as many lexemes, and stops, as
+  /// scalars.
   struct Sink {
-    let base: UnsafeMutablePointer<Lexeme>?
-    let capacity: Int
-    var count = 0
+    private let base: UnsafeMutablePointer<Lexeme>?
+    private let capacity: Int
+    private(set) var count = 0
     /// See `Lexer.lex(_:into:stops:)`.
-    var stops: [Int32] = []
+    private let stops: UnsafeMutablePointer<Int32>?
+    private(set) var stopCount = 0
+
+    init(_ lexemes: UnsafeMutableBufferPointer<Lexeme>, _ stops: UnsafeMutableBufferPointer<Int32>) {
+      precondition(stops.count >= lexemes.count, "room for a stop at every lexeme")
+      base = lexemes.baseAddress
+      capacity = lexemes.count
+      self.stops = stops.baseAddress
+    }
 
     @inline(__always)
     mutating func append(_ l: Lexeme) {
@@ -125,9 +139,15 @@ enum Lexer {
       append(Lexeme(kind: kind, start: start, end: end, code: code, capitalized: capitalized, number: DecimalNumber(0), plainDigits: 0))
     }
 
-    /// Makes the last lexeme a stop.
+    /// Makes the last lexeme a stop. (Stops are distinct lexemes in order, so never more than
+    /// the lexemes.)
+    @inline(__always)
     mutating func stopAtLast() {
-      if stops.last != Int32(count - 1) { stops.append(Int32(count - 1)) }
+      let last = Int32(truncatingIfNeeded: count - 1)
+      if stopCount == 0 || stops.unsafelyUnwrapped[stopCount - 1] != last {
+        (stops.unsafelyUnwrapped + stopCount).initialize(to: last)
+        stopCount += 1
+      }
     }
 
     /// Appends a numeral, a stop; so is a word it is glued to (`F0`, `B52`).

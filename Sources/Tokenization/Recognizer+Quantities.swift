@@ -175,16 +175,16 @@ extension Recognizer {
       qualRange = lx[i].start..<lx[after - 1].end
       k = after
     }
-    guard let (kind, q, end) = quantityToken(at: k, qualifier: qual, qualifierRange: qualRange) else { return nil }
+    guard let (token, end) = quantityToken(at: k, qualifier: qual, qualifierRange: qualRange) else { return nil }
     for w in i..<k { out.append(Token(kind: .word, start: lx[w].start, end: lx[w].end)) }
-    let (start, stop) = span(k, end)
-    out.append(Token(kind: kind, start: start, end: stop, value: .quantity(q)))
+    out.append(token)
     return end
   }
 
-  /// The quantity starting with the number at `k`, with the qualifier read in front of it:
-  /// its kind, value and the lexeme index after it.
-  func quantityToken(at k: Int, qualifier qual: Qualifier, qualifierRange qualRange: Range<Int>?) -> (TokenKind, Quantity, Int)? {
+  /// The quantity token starting with the number at `k`, with the qualifier read in front of
+  /// it, and the lexeme index after it. (A token, not a `Quantity`: its value is boxed once and
+  /// then only moved.)
+  func quantityToken(at k: Int, qualifier qual: Qualifier, qualifierRange qualRange: Range<Int>?) -> (Token, Int)? {
     // Ratio: `32/55 cuộc` → 32 of 55.
     if isNumeral(k), lx[k].number.isWhole, glued(k), isPunct(k + 1, 0x2F), glued(k + 1),
       isNumeral(k + 2), lx[k + 2].number.isWhole, !glued(k + 2) || !isPunct(k + 3, 0x2F),
@@ -193,7 +193,8 @@ extension Recognizer {
       let q = Quantity(
         value: lx[k].number.canonical, unit: n.noun, qualifier: qual, of: lx[k + 2].number.canonical,
         qualifierRange: qualRange)
-      return (.count, q, n.end)
+      let (start, end) = span(k, n.end)
+      return (Token(kind: .count, start: start, end: end, value: .quantity(q)), n.end)
     }
     guard let a = amount(at: k) else { return nil }
     // A plain numeral that is a piece of a date or ratio (`13/32`, `1-7-2019`) has no unit.
@@ -208,6 +209,7 @@ extension Recognizer {
       u.end = after
     }
     let q = Quantity(value: a.value, unit: u.unit, qualifier: qual, per: perUnit, qualifierRange: qualRange)
-    return (u.kind, q, u.end)
+    let (start, end) = span(k, u.end)
+    return (Token(kind: u.kind, start: start, end: end, value: .quantity(q)), u.end)
   }
 }
