@@ -34,6 +34,7 @@ import VNText
     "Hai cuộc thanh tra", "mười lăm vụ việc", "một trăm linh năm", "ba tỷ rưỡi", "không trăm",
     "18:30", "8h30", "01/01/2020 - 31/12/2022", "giai đoạn 2021-2025", "(2020-2022)", "32/55 cuộc",
     "Luật Đất đai năm 2013", "sáng 14/7", "16-4", "2023-07-14", "5 tháng", "hai mươi năm",
+    "từ ngày 01/01/2020 đến ngày 31/12/2022", "từ ngày 15/8 đến ngày 30/9/2023", "01/01/2023 - 30/6/2023",
   ]
 
   /// Every word's lexicon id, read through the packed key, is the id of its lower-cased
@@ -68,6 +69,37 @@ import VNText
         reference.tryEveryLexeme = true
         #expect(fast.run() == reference.run(), "\(s)")
       }
+    }
+  }
+
+  /// Screening periods for what a date needs loses no date: `datesInside` reads the same
+  /// dates with and without it.
+  @Test func screenedDatesInsideEqualsReadingEveryPeriod() {
+    let ranges = [
+      "từ ngày 01/01/2020 đến ngày 31/12/2022", "từ 15/12 đến 15/01/2024", "01/01/2023 - 30/6/2023",
+      "từ ngày 15/8 đến ngày 30/9/2023", "từ 16.01.2023 đến 20.02.2023", "2023-07-14 – 2023-08-01",
+    ]
+    var periods = 0
+    for s in FastPathTests.soup(count: 3000, seed: 13) + ranges {
+      let text = Normalizer().normalize(s)
+      for t in Tokenizer().tokenize(text) where t.kind == .period {
+        periods += 1
+        let screened = Tokenizer().datesInside(t, in: text, screen: true)
+        #expect(screened == Tokenizer().datesInside(t, in: text, screen: false), "\(s)")
+      }
+    }
+    #expect(periods > 100)
+  }
+
+  @Test func mayHoldDateSeesWhatADateNeeds() {
+    func holds(_ s: String) -> Bool {
+      Normalizer().normalize(s).scalars.withUnsafeBufferPointer { Tokenizer.mayHoldDate($0) }
+    }
+    for s in ["01/01/2020", "ngày 16-4", "16.01.2023", "2023-07-14", "ngày 05 tháng 3 năm 2024", "5  THÁNG  3"] {
+      #expect(holds(s), "\(s)")
+    }
+    for s in ["năm 2023", "6 tháng đầu năm 2023", "quý I/2024", "tháng 10 năm 2017", "2019 - 2021", "5 tháng"] {
+      #expect(!holds(s), "\(s)")
     }
   }
 }
