@@ -81,16 +81,17 @@ enum Lexer {
     }
   }
 
-  /// Appends the lexemes of `s` to `out`.
+  /// Lexes `s` into `out`, which must be empty.
   static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme]) {
     var stops: [Int32] = []
     lex(s, into: &out, stops: &stops)
   }
 
-  /// Appends the lexemes of `s` to `out` (which must be empty), and to `stops` the indices of
+  /// Lexes `s` into `out`, and into `stops` the indices of
   /// the lexemes where `Recognizer.run` must look: those that may start a typed token
-  /// (`Recognizer.mayStart`) and words glued to a following numeral. Every other lexeme comes
-  /// out as its plain token, so the recognizer copies the stretches between stops.
+  /// (numerals, minus signs and `Recognizer.mayStartWord`) and words glued to a following
+  /// numeral (`F0`, which may become an `other` token). Every other lexeme comes out as its
+  /// plain token, so the recognizer copies the stretches between stops. Both must be empty.
   static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme], stops: inout [Int32]) {
     precondition(out.isEmpty && stops.isEmpty, "lex into empty arrays")
     // Every lexeme covers at least one scalar, so `s.count` lexemes (and stops) always fit: the

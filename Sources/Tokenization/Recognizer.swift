@@ -80,18 +80,9 @@ struct Recognizer {
     return mask
   }()
 
-  /// Whether a typed token may start at lexeme `l`: a numeral, a minus sign or one of the
-  /// `startWords`. `recognize(at:)` could read nothing at any other lexeme.
-  static func mayStart(_ l: Lexeme, _ startWords: (UInt64, UInt64)) -> Bool {
-    switch l.kind {
-    case .numeral: return true
-    case .punctuation: return isMinus(l.code)
-    case .newline: return false
-    case .word: return mayStartWord(l.code, startWords)
-    }
-  }
-
-  /// A word with lexicon id `id` is one of the `startWords`.
+  /// A word with lexicon id `id` is one of the `startWords`. With numerals and minus signs
+  /// (`isMinus`), these are the only lexemes where `recognize(at:)` can read anything: the
+  /// lexer makes them stops.
   @inline(__always)
   static func mayStartWord(_ id: UInt32, _ startWords: (UInt64, UInt64)) -> Bool {
     if id < 64 { return startWords.0 &>> UInt64(id) & 1 != 0 }
