@@ -118,11 +118,6 @@ struct Lexicon: Sendable {
     return id
   }
 
-  /// The id of the word whose key is `key` (see `append`); 0 when unknown.
-  func lookup(key: UInt64) -> UInt16 {
-    withProbe { $0.lookup(key: key) }
-  }
-
   /// Calls `body` with the tables as unsafe buffers, for the lexer's loop (no bounds checks,
   /// no reference counting per scalar).
   func withProbe<R>(_ body: (Probe) -> R) -> R {
