@@ -33,28 +33,43 @@ enum CountedNouns {
   /// The id of `khoản`, which is no counted noun right before a number.
   static let khoan: UInt16 = Lexicon.shared.id("khoản")
 
-  /// The words of an entry (`cuộc thanh tra=cuộc` is the phrase `cuộc thanh tra`, whose
-  /// counted noun is `cuộc`).
-  static func words(_ entry: String) -> [Substring] {
-    entry.split(separator: "=")[0].split(separator: " ")
+  /// The entries split into the phrase's words and the counted noun reported (`cuộc thanh
+  /// tra=cuộc` is the phrase `cuộc thanh tra`, whose counted noun is `cuộc`). Split by scalar:
+  /// no grapheme breaking is needed for ASCII separators, and these tables are built at startup.
+  static let parsed: [(words: [String], noun: String)] = all.map { entry in
+    let parts = entry.unicodeScalars.split(separator: "=").map(String.init)
+    let words = parts[0].unicodeScalars.split(separator: " ").map(String.init)
+    return (words, parts.count > 1 ? parts[1] : parts[0])
   }
 
   /// The nouns as lexicon id sequences, longest first, with the noun string to report.
   static let phrases: [(ids: [UInt16], noun: String)] = {
     let lexicon = Lexicon.shared
-    return all
-      .map { entry in
-        let parts = entry.split(separator: "=")
-        let noun = String(parts.count > 1 ? parts[1] : parts[0])
-        return (words(entry).map { lexicon.id(String($0)) }, noun)
-      }
+    return parsed
+      .map { entry in (entry.words.map { lexicon.id($0) }, entry.noun) }
       .sorted { $0.0.count > $1.0.count }
   }()
 
-  /// For each lexicon id, whether some noun starts with it (a quick filter).
-  static let startsNoun: [Bool] = {
-    var table = [Bool](repeating: false, count: Lexicon.shared.names.count + 1)
-    for (ids, _) in phrases { table[Int(ids[0])] = true }
-    return table
+  /// `phrases` grouped by first word, each group in `phrases` order (longest first), so that
+  /// a lookup tries only the nouns that start with the word at hand.
+  static let byFirstWord: [(ids: [UInt16], noun: String)] = {
+    var groups = [[(ids: [UInt16], noun: String)]](repeating: [], count: Lexicon.shared.names.count + 1)
+    for phrase in phrases { groups[Int(phrase.ids[0])].append(phrase) }
+    return groups.flatMap { $0 }
+  }()
+
+  /// For each lexicon id, where the nouns that start with it are in `byFirstWord` (an empty
+  /// range for most words).
+  static let startingWith: [Range<Int>] = {
+    var ranges = [Range<Int>](repeating: 0..<0, count: Lexicon.shared.names.count + 1)
+    var k = 0
+    while k < byFirstWord.count {
+      let first = Int(byFirstWord[k].ids[0])
+      var end = k + 1
+      while end < byFirstWord.count && byFirstWord[end].ids[0] == byFirstWord[k].ids[0] { end += 1 }
+      ranges[first] = k..<end
+      k = end
+    }
+    return ranges
   }()
 }

@@ -12,9 +12,14 @@
 public enum DateResolver {
   /// Fills in the year of every year-less date token, where one can be found.
   public static func resolveYears(in tokens: inout [Token], publication: SimpleDate?, reference: SimpleDate?) {
-    var yearless: [Int] = []
-    for (k, t) in tokens.enumerated() where t.kind == .date {
-      if case .date(let d) = t.value, d.year == nil { yearless.append(k) }
+    // Only the kind is read per token (no copy of its value), and nothing is allocated for
+    // the many documents without a year-less date.
+    let yearless: [Int] = tokens.withUnsafeBufferPointer { all in
+      var found: [Int] = []
+      for k in all.indices where all[k].kind == .date {
+        if case .date(let d) = all[k].value, d.year == nil { found.append(k) }
+      }
+      return found
     }
     guard !yearless.isEmpty else { return }
     for k in yearless {

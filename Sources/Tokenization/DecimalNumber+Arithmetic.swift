@@ -24,11 +24,14 @@ extension DecimalNumber {
   var negated: DecimalNumber { DecimalNumber(significand: -significand, exponent: exponent) }
 
   /// True for a whole number (`3`, `46237000000`, not `88.8`).
-  var isWhole: Bool { reduced.exponent >= 0 }
+  var isWhole: Bool { exponent >= 0 || reduced.exponent >= 0 }
 
   /// The value as a small whole number (for days, months, years), else nil.
   var smallInt: Int? {
-    guard let v = integerValue, v >= 0, v < 1_000_000 else { return nil }
+    // Digits as written (exponent 0) need no reduction: the recognizers ask this of every
+    // numeral they look at.
+    let whole = exponent == 0 ? significand : integerValue
+    guard let v = whole, v >= 0, v < 1_000_000 else { return nil }
     return Int(v)
   }
 }

@@ -6,8 +6,10 @@ import VNText
 /// Typed tokens (money, dates …) are then recognized over this array of lexemes, which is much
 /// shorter than the text and where each word already knows its lexicon id.
 struct Lexeme {
+  /// In the order of the matching `TokenKind`s (`word`, `punctuation`, `newline`, `number`),
+  /// so that mapping one to the other for a plain lexeme compiles to nothing.
   enum Kind: UInt8 {
-    case word, numeral, punctuation, newline
+    case word, punctuation, newline, numeral
   }
 
   /// Normalized offsets, stored narrow: the lexeme array is written once per scalar run and
@@ -79,34 +81,122 @@ enum Lexer {
     }
   }
 
-  static let letterBit: UInt32 = 1 << 31
-  static let scalarMask: UInt32 = 0x1F_FFFF
-
-  /// For U+0080…U+1FFF: the lower-case scalar, with `letterBit` set for letters.
-  static let letterTable: [UInt32] = (0x80..<0x2000).map { c in
-    let v = UInt32(c)
-    return lower(v) | (isLetter(v) ? letterBit : 0)
+  /// Lexes `s` into `out`, which must be empty.
+  static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme]) {
+    var stops: [Int32] = []
+    lex(s, into: &out, stops: &stops)
   }
 
-  static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme]) {
-    let lexicon = Lexicon.shared
-    let letters = Lexer.letterTable
-    letters.withUnsafeBufferPointer { table in
-      lexRuns(s, table, lexicon, &out)
+  /// Lexes `s` into `out`, and into `stops` the indices of
+  /// the lexemes where `Recognizer.run` must look: those that may start a typed token
+  /// (numerals, minus signs and `Recognizer.mayStartWord`) and words glued to a following
+  /// numeral (`F0`, which may become an `other` token). Every other lexeme comes out as its
+  /// plain token, so the recognizer copies the stretches between stops. Both must be empty.
+  static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme], stops: inout [Int32]) {
+    precondition(out.isEmpty && stops.isEmpty, "lex into empty arrays")
+    // Every lexeme covers at least one scalar, so `s.count` lexemes (and stops) always fit: the
+    // loop writes them straight into uninitialized storage, with no capacity or uniqueness
+    // check per lexeme.
+    var lexemes: [Lexeme] = []
+    stops = [Int32](unsafeUninitializedCapacity: s.count) { stopBuffer, stopCount in
+      lexemes = [Lexeme](unsafeUninitializedCapacity: s.count) { buffer, count in
+        Lexicon.shared.withProbe { probe in
+          var sink = Sink(buffer, stopBuffer)
+          lexRuns(s, probe, Recognizer.startWords, &sink)
+          count = sink.count
+          stopCount = sink.stopCount
+        }
+      }
+    }
+    out = lexemes
+  }
+
+  /// Where the lexer writes: uninitialized storage for at least as many lexemes, and stops, as
+  /// scalars.
+  struct Sink {
+    private let base: UnsafeMutablePointer<Lexeme>?
+    private let capacity: Int
+    private(set) var count = 0
+    /// See `Lexer.lex(_:into:stops:)`.
+    private let stops: UnsafeMutablePointer<Int32>?
+    private(set) var stopCount = 0
+
+    init(_ lexemes: UnsafeMutableBufferPointer<Lexeme>, _ stops: UnsafeMutableBufferPointer<Int32>) {
+      precondition(stops.count >= lexemes.count, "room for a stop at every lexeme")
+      base = lexemes.baseAddress
+      capacity = lexemes.count
+      self.stops = stops.baseAddress
+    }
+
+    @inline(__always)
+    mutating func append(_ l: Lexeme) {
+      precondition(count < capacity, "more lexemes than scalars")
+      base.unsafelyUnwrapped.advanced(by: count).initialize(to: l)
+      count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ kind: Lexeme.Kind, _ start: Int, _ end: Int, code: UInt32 = 0, capitalized: Bool = false) {
+      append(Lexeme(kind: kind, start: start, end: end, code: code, capitalized: capitalized, number: DecimalNumber(0), plainDigits: 0))
+    }
+
+    /// Makes the last lexeme a stop. (Stops are distinct lexemes in order, so never more than
+    /// the lexemes.)
+    @inline(__always)
+    mutating func stopAtLast() {
+      let last = Int32(truncatingIfNeeded: count - 1)
+      if stopCount == 0 || stops.unsafelyUnwrapped[stopCount - 1] != last {
+        (stops.unsafelyUnwrapped + stopCount).initialize(to: last)
+        stopCount += 1
+      }
+    }
+
+    /// Appends a numeral, a stop; so is a word it is glued to (`F0`, `B52`).
+    mutating func appendNumeral(_ l: Lexeme) {
+      if count > 0 {
+        let before = base.unsafelyUnwrapped[count - 1]
+        if before.kind == .word && before.end == l.start { stopAtLast() }
+      }
+      append(l)
+      stopAtLast()
     }
   }
 
   static func lexRuns(
-    _ s: UnsafeBufferPointer<UInt32>, _ table: UnsafeBufferPointer<UInt32>, _ lexicon: Lexicon,
-    _ out: inout [Lexeme]
+    _ s: UnsafeBufferPointer<UInt32>, _ probe: Lexicon.Probe, _ startWords: (UInt64, UInt64), _ sink: inout Sink
   ) {
+    // The code table as a bare pointer held in a register: the letter loop is most of the time.
+    let codes = probe.letterCode.baseAddress.unsafelyUnwrapped
+    // A local sink, so that its count can stay in a register.
+    var out = sink
+    defer { sink = out }
     let n = s.count
     var i = 0
     while i < n {
       let c = s[i]
+      let first = probe.letterClass(c)
+      if first != 0 {
+        // A word: one table read per letter gives "letter?" and its code for the key.
+        var key = Lexicon.append(0, first & ~Lexicon.upperBit)
+        var j = i + 1
+        var next: UInt32 = 0
+        while j < n {
+          next = s[j]
+          let code = next < Lexicon.classified ? codes[Int(next)] : probe.letterCode(next)
+          if code == 0 { break }
+          key = Lexicon.append(key, code)
+          j += 1
+        }
+        let id = j - i <= Lexicon.maxWordLength ? probe.lookup(key: key) : 0
+        out.append(.word, i, j, code: UInt32(id), capitalized: first & Lexicon.upperBit != 0)
+        if id != 0 && Recognizer.mayStartWord(UInt32(id), startWords) { out.stopAtLast() }
+        // The space after a word is taken here, without another trip round the outer loop.
+        i = j < n && next == 0x20 ? j + 1 : j
+        continue
+      }
       if c == 0x20 || c == 0x09 { i += 1; continue }
       if c == 0x0A {
-        out.append(Lexeme(kind: .newline, start: i, end: i + 1, code: c, capitalized: false, number: DecimalNumber(0), plainDigits: 0))
+        out.append(.newline, i, i + 1, code: c)
         i += 1
         continue
       }
@@ -114,40 +204,15 @@ enum Lexer {
         i = lexNumeral(s, i, &out)
         continue
       }
-      if isLetter(c) {
-        var j = i + 1
-        var hash = Lexicon.hashSeed
-        hash = Lexicon.mix(hash, lower(c))
-        while j < n {
-          let d = s[j]
-          if d < 0x80 {
-            // ASCII fast path: letters only, lower-cased by one bit.
-            guard (d | 0x20) &- 0x61 < 26 else { break }
-            hash = Lexicon.mix(hash, d | 0x20)
-          } else if d < 0x2000 {
-            // Vietnamese letters: one table read gives "is a letter" and the lower case.
-            let entry = table[Int(d) - 0x80]
-            guard entry & Lexer.letterBit != 0 else { break }
-            hash = Lexicon.mix(hash, entry & Lexer.scalarMask)
-          } else {
-            guard isLetter(d) else { break }
-            hash = Lexicon.mix(hash, lower(d))
-          }
-          j += 1
-        }
-        let id = j - i <= Lexicon.maxWordLength ? lexicon.lookup(hash: hash, s, i, j) : 0
-        out.append(Lexeme(kind: .word, start: i, end: j, code: UInt32(id), capitalized: isUpper(c), number: DecimalNumber(0), plainDigits: 0))
-        i = j
-        continue
-      }
-      out.append(Lexeme(kind: .punctuation, start: i, end: i + 1, code: c, capitalized: false, number: DecimalNumber(0), plainDigits: 0))
+      out.append(.punctuation, i, i + 1, code: c)
+      if Recognizer.isMinus(c) { out.stopAtLast() }
       i += 1
     }
   }
 
   /// Reads `\d+([.,]\d+)*` and interprets it (see `NumeralReader`); a run that is no valid
   /// number is cut into its digit groups and separators.
-  static func lexNumeral(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ out: inout [Lexeme]) -> Int {
+  static func lexNumeral(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ out: inout Sink) -> Int {
     let n = s.count
     var j = start
     while j < n && isDigit(s[j]) { j += 1 }
@@ -160,7 +225,7 @@ enum Lexer {
       end = k
     }
     if end > firstEnd, let value = NumeralReader.read(s, start, end) {
-      out.append(Lexeme(kind: .numeral, start: start, end: end, code: 0, capitalized: false, number: value, plainDigits: 0))
+      out.appendNumeral(Lexeme(kind: .numeral, start: start, end: end, code: 0, capitalized: false, number: value, plainDigits: 0))
       return end
     }
     // Not a number (`16.01.2023`, `1.23.45`): every digit group is its own numeral and every
@@ -170,9 +235,9 @@ enum Lexer {
       var g = k
       while g < end && isDigit(s[g]) { g += 1 }
       let value = NumeralReader.digits(s, k, g)
-      out.append(Lexeme(kind: .numeral, start: k, end: g, code: 0, capitalized: false, number: value, plainDigits: g - k))
+      out.appendNumeral(Lexeme(kind: .numeral, start: k, end: g, code: 0, capitalized: false, number: value, plainDigits: g - k))
       if g < end {
-        out.append(Lexeme(kind: .punctuation, start: g, end: g + 1, code: s[g], capitalized: false, number: DecimalNumber(0), plainDigits: 0))
+        out.append(.punctuation, g, g + 1, code: s[g])
       }
       k = g + 1
     }

@@ -9,6 +9,12 @@ extension Recognizer {
   mutating func dateOrPeriod(at i: Int) -> Int? {
     let l = lx[i]
     if l.kind == .numeral {
+      // Every reading below needs one of these right after the number: a glued mark
+      // (`16/01/2023`), `tháng` (`6 tháng đầu năm`, `05 tháng 3 năm 2024`) or a dash
+      // (`2016 - 2021`). Most numbers have none, and are turned away here at once.
+      guard glued(i) || isWord(i + 1, W.thang) || isPunct(i + 1, 0x2D) || isPunct(i + 1, 0x2013) else {
+        return nil
+      }
       if let next = monthsOfYear(at: i) { return next }
       if let next = numericDate(at: i) { return next }
       if let next = wordDate(at: i, from: i) { return next }

@@ -225,7 +225,7 @@ extension Recognizer {
     guard let a = amount(at: i), !a.isPlainNumeral || a.scaled else { return nil }
     guard a.numerals > 0 || a.words > 0 else { return nil }
     guard wordsAcceptable(a, from: i, unitFollows: false) else { return nil }
-    // A lone plain numeral is left to `emitPlain` (it may be glued to letters).
+    // A lone plain numeral is left to `run()` (it may be glued to letters).
     if a.numerals == 1 && a.words == 0 && !a.negative && !a.scaled { return nil }
     let (start, end) = span(i, a.end)
     out.append(Token(kind: .number, start: start, end: end, value: .number(a.value)))

@@ -31,9 +31,9 @@ extension Recognizer {
 
   /// The counted noun at `i`, longest first.
   func countedNoun(at i: Int) -> (noun: String, end: Int)? {
-    guard let first = wordID(i), startsNoun[Int(first)] else { return nil }
+    guard let first = wordID(i) else { return nil }
     // `đồng chí` is a counted noun, but `đồng` alone is money.
-    outer: for (ids, noun) in nounPhrases where ids[0] == first {
+    outer: for (ids, noun) in nounPhrases[nounsStartingWith[Int(first)]] {
       for k in 1..<ids.count where !isWord(i + k, ids[k]) { continue outer }
       // `Điều 12 khoản 3`: a clause of a law, not twelve items.
       if ids.count == 1 && first == khoanID && isNumeral(i + 1) { return nil }
@@ -162,24 +162,9 @@ extension Recognizer {
     isPunct(j, 0x2C) || isPunct(j, 0x3A) || isWord(j, W.va) || isWord(j, W.hoac)
   }
 
-  /// `[qualifier] number [scale] unit`, and ratios `32/55 cuộc`.
+  /// `[qualifier] number [scale] unit`, and ratios `32/55 cuộc`. The qualifier words stay in
+  /// the stream as words, in front of the quantity.
   mutating func quantity(at i: Int) -> Int? {
-    let before = out.count
-    let next = quantityToken(at: i)
-    // The qualifier words stay in the stream as words, in front of the quantity.
-    if next != nil, let q = out.last.flatMap(\.quantity), let r = q.qualifierRange {
-      var k = i
-      var words: [Token] = []
-      while k < lx.count && lx[k].start < r.upperBound {
-        words.append(Token(kind: .word, start: lx[k].start, end: lx[k].end))
-        k += 1
-      }
-      out.insert(contentsOf: words, at: before)
-    }
-    return next
-  }
-
-  mutating func quantityToken(at i: Int) -> Int? {
     var k = i
     var qual = Qualifier.exact
     var qualRange: Range<Int>? = nil
@@ -190,17 +175,26 @@ extension Recognizer {
       qualRange = lx[i].start..<lx[after - 1].end
       k = after
     }
+    guard let (token, end) = quantityToken(at: k, qualifier: qual, qualifierRange: qualRange) else { return nil }
+    for w in i..<k { out.append(Token(kind: .word, start: lx[w].start, end: lx[w].end)) }
+    out.append(token)
+    return end
+  }
+
+  /// The quantity token starting with the number at `k`, with the qualifier read in front of
+  /// it, and the lexeme index after it. (A token, not a `Quantity`: its value is boxed once and
+  /// then only moved.)
+  func quantityToken(at k: Int, qualifier qual: Qualifier, qualifierRange qualRange: Range<Int>?) -> (Token, Int)? {
     // Ratio: `32/55 cuộc` → 32 of 55.
     if isNumeral(k), lx[k].number.isWhole, glued(k), isPunct(k + 1, 0x2F), glued(k + 1),
       isNumeral(k + 2), lx[k + 2].number.isWhole, !glued(k + 2) || !isPunct(k + 3, 0x2F),
       let n = countedNoun(at: k + 3)
     {
-      let (start, end) = span(k, n.end)
       let q = Quantity(
         value: lx[k].number.canonical, unit: n.noun, qualifier: qual, of: lx[k + 2].number.canonical,
         qualifierRange: qualRange)
-      out.append(Token(kind: .count, start: start, end: end, value: .quantity(q)))
-      return n.end
+      let (start, end) = span(k, n.end)
+      return (Token(kind: .count, start: start, end: end, value: .quantity(q)), n.end)
     }
     guard let a = amount(at: k) else { return nil }
     // A plain numeral that is a piece of a date or ratio (`13/32`, `1-7-2019`) has no unit.
@@ -214,9 +208,8 @@ extension Recognizer {
       perUnit = p
       u.end = after
     }
-    let (start, end) = span(k, u.end)
     let q = Quantity(value: a.value, unit: u.unit, qualifier: qual, per: perUnit, qualifierRange: qualRange)
-    out.append(Token(kind: u.kind, start: start, end: end, value: .quantity(q)))
-    return u.end
+    let (start, end) = span(k, u.end)
+    return (Token(kind: u.kind, start: start, end: end, value: .quantity(q)), u.end)
   }
 }

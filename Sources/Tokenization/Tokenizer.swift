@@ -47,9 +47,9 @@ public struct Tokenizer: Sendable {
   public func tokenize(_ text: NormalizedText) -> [Token] {
     text.scalars.withUnsafeBufferPointer { s in
       var lexemes: [Lexeme] = []
-      lexemes.reserveCapacity(s.count / 4 + 4)
-      Lexer.lex(s, into: &lexemes)
-      var recognizer = Recognizer(s: s, lx: lexemes, options: options)
+      var stops: [Int32] = []
+      Lexer.lex(s, into: &lexemes, stops: &stops)
+      var recognizer = Recognizer(s: s, lx: lexemes, stops: stops, options: options)
       return recognizer.run()
     }
   }
@@ -60,15 +60,23 @@ public struct Tokenizer: Sendable {
   /// The token stream is flat, so a range comes out as one `period` token; a record that also
   /// lists every date as a date mention gets them from here.
   public func datesInside(_ token: Token, in text: NormalizedText) -> [Token] {
+    datesInside(token, in: text, screen: true)
+  }
+
+  /// `datesInside(_:in:)`; with `screen`, a period without what a date needs is answered at
+  /// once (see `mayHoldDate`). Tests compare the two.
+  func datesInside(_ token: Token, in text: NormalizedText, screen: Bool) -> [Token] {
     guard token.kind == .period, token.start >= 0, token.end <= text.scalars.count else { return [] }
     return text.scalars.withUnsafeBufferPointer { all in
+      if screen && !Tokenizer.mayHoldDate(UnsafeBufferPointer(rebasing: all[token.start..<token.end])) { return [] }
       // A little context before the span, so that the cue of a year-less first date
       // (`ngày 15/8 đến …`) is seen too.
       let from = max(0, token.start - 16)
       let slice = UnsafeBufferPointer(rebasing: all[from..<token.end])
       var lexemes: [Lexeme] = []
-      Lexer.lex(slice, into: &lexemes)
-      var recognizer = Recognizer(s: slice, lx: lexemes, options: options)
+      var stops: [Int32] = []
+      Lexer.lex(slice, into: &lexemes, stops: &stops)
+      var recognizer = Recognizer(s: slice, lx: lexemes, stops: stops, options: options)
       recognizer.joinDateRanges = false
       let periodStart: SimpleDate? = {
         if case .period(let a, _) = token.value { return a }
@@ -87,5 +95,34 @@ public struct Tokenizer: Sendable {
         return shifted
       }
     }
+  }
+
+  /// `tháng`, lower case.
+  static let thang: [UInt32] = [0x74, 0x68, 0xE1, 0x6E, 0x67]
+
+  /// Whether a date could be read inside `s`: every date starts with a number followed by a
+  /// glued `/`, `-` or `.` and a digit (`01/01/2020`, `16-4`) or by the word `tháng` and a
+  /// number (`05 tháng 3 năm 2024`). Most periods (`năm 2023`, `6 tháng đầu năm 2023`,
+  /// `quý I/2024`) are turned away without lexing them again.
+  static func mayHoldDate(_ s: UnsafeBufferPointer<UInt32>) -> Bool {
+    let thang = Tokenizer.thang
+    var k = 0
+    while k + 1 < s.count {
+      if Lexer.isDigit(s[k]) {
+        let c = s[k + 1]
+        if (c == 0x2F || c == 0x2D || c == 0x2E) && k + 2 < s.count && Lexer.isDigit(s[k + 2]) { return true }
+        if c == 0x20 || c == 0x09 {
+          var w = k + 1
+          while w < s.count && (s[w] == 0x20 || s[w] == 0x09) { w += 1 }
+          if w + thang.count <= s.count && (0..<thang.count).allSatisfy({ Lexer.lower(s[w + $0]) == thang[$0] }) {
+            var m = w + thang.count
+            while m < s.count && (s[m] == 0x20 || s[m] == 0x09) { m += 1 }
+            if m < s.count && Lexer.isDigit(s[m]) { return true }
+          }
+        }
+      }
+      k += 1
+    }
+    return false
   }
 }

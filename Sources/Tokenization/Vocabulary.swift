@@ -98,8 +98,8 @@ enum Vocabulary {
     var list: [(String, String)] = fixed.map { ($0.0, $0.0) }
     let variants = [("nhăm", "lăm"), ("lẻ", "linh"), ("ngàn", "nghìn"), ("tỉ", "tỷ"), ("vnd", "vnđ")]
     list += variants
-    for noun in CountedNouns.all {
-      for syllable in CountedNouns.words(noun) { list.append((String(syllable), String(syllable))) }
+    for noun in CountedNouns.parsed {
+      for syllable in noun.words { list.append((syllable, syllable)) }
     }
     return list
   }()
