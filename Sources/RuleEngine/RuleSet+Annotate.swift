@@ -112,80 +112,82 @@ extension RuleSet {
       batchRule.deallocate()
       batchStart.deallocate()
     }
-    // Window anchors: where each distinct anchor set occurs in the document (positions in
-    // order, anchor a's in `anchorOcc[anchorFirst[a] ..< anchorFirst[a + 1]]`), found in one
-    // pass over the tokens; `anchorCursor[a]` follows the (nearly ordered) queries.
+    // Window anchors: for each distinct anchor set, a bitset over the document's tokens that
+    // marks where the set occurs, filled in one pass. Whether a set occurs in the window of a
+    // match starting at q is then a test of at most a few words, in any order of queries.
     let anchorCount = anchorSetCount
-    let anchorFirst = UnsafeMutableBufferPointer<Int32>.allocate(capacity: anchorCount + 1)
-    let anchorCursor = UnsafeMutableBufferPointer<Int32>.allocate(capacity: anchorCount + 1)
-    anchorFirst.initialize(repeating: 0)
-    defer {
-      anchorFirst.deallocate()
-      anchorCursor.deallocate()
-    }
+    let words = (doc.count + 63) >> 6
+    let anchorBits = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, anchorCount * words))
+    anchorBits.initialize(repeating: 0, count: anchorCount * words)
+    defer { anchorBits.deallocate() }
     let anchorLowerRows = self.anchorLowerRows, anchorFoldRows = self.anchorFoldRows
     let anchorClassRows = self.anchorClassRows, anchorClassMask = self.anchorClassMask
     let anchorCapitalizedRows = self.anchorCapitalizedRows
-    @inline(__always) func eachAnchor(at t: Int, _ body: (Int) -> Void) {
-      let l = doc.lowerIDs[t]
-      if l >= 0 {
-        for k in anchorLowerRows.row(Int(l)) { body(Int(anchorLowerRows.rules[k])) }
-        if doc.classMasks[t] & DocumentView.capitalizedShape != 0 {
-          for k in anchorCapitalizedRows.row(Int(l)) { body(Int(anchorCapitalizedRows.rules[k])) }
-        }
-      }
-      if self.usesFold {
-        let f = doc.foldIDs[t]
-        if f >= 0 { for k in anchorFoldRows.row(Int(f)) { body(Int(anchorFoldRows.rules[k])) } }
-      }
-      var m = doc.classMasks[t] & anchorClassMask
-      while m != 0 {
-        let bit = m.trailingZeroBitCount
-        m &= m - 1
-        for k in anchorClassRows.row(bit) { body(Int(anchorClassRows.rules[k])) }
-      }
-    }
     if anchorCount > 0 {
-      for t in 0..<doc.count { eachAnchor(at: t) { anchorFirst[$0 + 1] += 1 } }
-      for a in 0..<anchorCount { anchorFirst[a + 1] += anchorFirst[a] }
-    }
-    let anchorOcc = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, Int(anchorFirst[anchorCount])))
-    defer { anchorOcc.deallocate() }
-    if anchorCount > 0 {
-      for a in 0..<anchorCount { anchorCursor[a] = anchorFirst[a] }
+      let occurs = UnsafeMutableBufferPointer<Bool>.allocate(capacity: anchorCount)
+      occurs.initialize(repeating: false)
+      defer { occurs.deallocate() }
+      let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
+      let usesFold = self.usesFold
       for t in 0..<doc.count {
-        eachAnchor(at: t) { a in
-          anchorOcc[Int(anchorCursor[a])] = Int32(t)
-          anchorCursor[a] += 1
+        let bit: UInt64 = 1 << UInt64(t & 63)
+        let word = t >> 6
+        @inline(__always) func mark(_ table: RuleIndexTable, _ row: Range<Int>) {
+          for k in row {
+            let a = Int(table.rules[k])
+            anchorBits[a * words + word] |= bit
+            occurs[a] = true
+          }
+        }
+        let l = lowerIDs[t]
+        if l >= 0 {
+          mark(anchorLowerRows, anchorLowerRows.row(Int(l)))
+          if classMasks[t] & DocumentView.capitalizedShape != 0 {
+            mark(anchorCapitalizedRows, anchorCapitalizedRows.row(Int(l)))
+          }
+        }
+        if usesFold {
+          let f = foldIDs[t]
+          if f >= 0 { mark(anchorFoldRows, anchorFoldRows.row(Int(f))) }
+        }
+        var m = classMasks[t] & anchorClassMask
+        while m != 0 {
+          let b = m.trailingZeroBitCount
+          m &= m - 1
+          mark(anchorClassRows, anchorClassRows.row(b))
         }
       }
-      for a in 0..<anchorCount { anchorCursor[a] = anchorFirst[a] }
       // A rule whose anchor never occurs is not tried in this document.
       for r in 0..<ruleCount where active[r] {
-        for k in Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1]) {
-          let a = Int(ruleAnchorIDs[k])
-          if anchorFirst[a] == anchorFirst[a + 1] { active[r] = false }
+        for k in Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1]) where !occurs[Int(ruleAnchorIDs[k])] {
+          active[r] = false
         }
       }
     }
     let ruleAnchorStarts = self.ruleAnchorStarts, ruleAnchorIDs = self.ruleAnchorIDs
     let ruleAnchorOffsets = self.ruleAnchorOffsets
     let ruleRefs = self.ruleRefs, gazetteerTable = self.gazetteerTable
-    /// True when the anchor set of rule anchor `k` occurs in the window of a match starting at `q`.
+    let lastToken = doc.count - 1
+    /// True when the anchor set of rule anchor `k` occurs in the window of a match starting at
+    /// `q`: tokens `q ... q + maxOffset`.
     @inline(__always) func anchorNear(_ k: Int, _ q: Int) -> Bool {
-      let a = Int(ruleAnchorIDs[k])
-      let lo = Int(anchorFirst[a]), hi = Int(anchorFirst[a + 1])
-      var i = Int(anchorCursor[a])
-      while i > lo && Int(anchorOcc[i - 1]) >= q { i -= 1 }
-      while i < hi && Int(anchorOcc[i]) < q { i += 1 }
-      anchorCursor[a] = Int32(i)
-      return i < hi && Int(anchorOcc[i]) <= q + Int(ruleAnchorOffsets[k])
+      let bits = anchorBits + Int(ruleAnchorIDs[k]) * words
+      let hi = min(lastToken, q + Int(ruleAnchorOffsets[k]))
+      guard q <= hi else { return false }
+      var w = q >> 6
+      let last = hi >> 6
+      var found = bits[w] & (~0 << UInt64(q & 63))
+      while w < last {
+        if found != 0 { return true }
+        w += 1
+        found = bits[w]
+      }
+      return found & (~0 >> UInt64(63 - (hi & 63))) != 0
     }
     var candidates: [Candidate] = []
-    let lowerRows = self.lowerRows, foldRows = self.foldRows, classRows = self.classRows
-    let alwaysRows = self.alwaysRows, pairRows = self.pairRows
-    let lowerNextRows = self.lowerNextRows, foldNextRows = self.foldNextRows
-    let classNextRows = self.classNextRows
+    let startLowerRows = self.startLowerRows, startFoldRows = self.startFoldRows
+    let startClassRows = self.startClassRows, startClassMask = self.startClassMask
+    let alwaysRows = self.alwaysRows, pairRows = self.pairRows, pairFirsts = self.pairFirsts
     let usesFold = self.usesFold
     let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
     let count = doc.count
@@ -200,45 +202,37 @@ extension RuleSet {
         batchStart[n] = Int32(start)
         n += 1
       }
+      /// A row of `rule × 4 + L` entries: each rule is tried L tokens before this one.
       @inline(__always) func gather(_ table: RuleIndexTable, _ row: Range<Int>) {
-        for k in row { add(Int(table.rules[k]), pos) }
-      }
-      @inline(__always) func gatherAnchored(_ table: RuleIndexTable, _ row: Range<Int>) {
         for k in row {
           let entry = Int(table.rules[k])
           let start = pos - (entry & 3)
           if start >= 0 { add(entry >> 2, start) }
         }
       }
+      /// A row of plain rule indices, tried at this token.
+      @inline(__always) func gatherHere(_ table: RuleIndexTable, _ row: Range<Int>) {
+        for k in row { add(Int(table.rules[k]), pos) }
+      }
       let lower = lowerIDs[pos]
       if lower >= 0 {
-        gather(lowerRows, lowerRows.row(Int(lower)))
-        if !pairRows.isEmpty, pos + 1 < count {
+        gather(startLowerRows, startLowerRows.row(Int(lower)))
+        if pairFirsts[Int(lower) >> 6] & (1 << UInt64(lower & 63)) != 0, pos + 1 < count {
           let next = lowerIDs[pos + 1]
-          if next >= 0 { gather(pairRows.table, pairRows.row(RuleSet.pairKey(lower, next))) }
+          if next >= 0 { gatherHere(pairRows.table, pairRows.row(RuleSet.pairKey(lower, next))) }
         }
-        gatherAnchored(lowerNextRows, lowerNextRows.row(Int(lower)))
       }
       if usesFold {
         let fold = foldIDs[pos]
-        if fold >= 0 {
-          gather(foldRows, foldRows.row(Int(fold)))
-          gatherAnchored(foldNextRows, foldNextRows.row(Int(fold)))
-        }
+        if fold >= 0 { gather(startFoldRows, startFoldRows.row(Int(fold))) }
       }
-      var mask = classMasks[pos] & classIndexMask
+      var mask = classMasks[pos] & startClassMask
       while mask != 0 {
         let bit = mask.trailingZeroBitCount
         mask &= mask - 1
-        gather(classRows, classRows.row(bit))
+        gather(startClassRows, startClassRows.row(bit))
       }
-      var m = classMasks[pos] & classNextMask
-      while m != 0 {
-        let bit = m.trailingZeroBitCount
-        m &= m - 1
-        gatherAnchored(classNextRows, classNextRows.row(bit))
-      }
-      gather(alwaysRows, alwaysRows.row(0))
+      gatherHere(alwaysRows, alwaysRows.row(0))
       attempts: for k in 0..<n {
         let r = Int(batchRule[k])
         let start = Int(batchStart[k])

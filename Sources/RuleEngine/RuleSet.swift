@@ -33,15 +33,20 @@ public final class RuleSet: @unchecked Sendable {
   /// The classes that some rule starts with, as a `ClassBit` mask.
   let classIndexMask: UInt32
   let maxStamps: Int
-  // The same indices as compressed rows for the scan (see `RuleIndexTable`).
-  let lowerRows: RuleIndexTable
-  let foldRows: RuleIndexTable
-  let classRows: RuleIndexTable
+  // The same indices as compressed rows for the scan (see `RuleIndexTable`). A token's rules
+  // by key or class come in one row each, the rules that start at the token and those found
+  // through the token after their context together: entries are `rule × 4 + L` (L = 0 for the
+  // rules that start at the token), so the scan reads three rows per token, not six.
+  let startLowerRows: RuleIndexTable
+  let startFoldRows: RuleIndexTable
+  let startClassRows: RuleIndexTable
+  /// `classIndexMask | classNextMask`: the classes with a row in `startClassRows`.
+  let startClassMask: UInt32
   let alwaysRows: RuleIndexTable
-  let lowerNextRows: RuleIndexTable
-  let foldNextRows: RuleIndexTable
-  let classNextRows: RuleIndexTable
   let pairRows: PairIndexTable
+  /// Lower-case key ids that begin some pair key of `pairRows`, as bits: most tokens begin
+  /// none, and skip the hash probe.
+  let pairFirsts: UnsafeMutableBufferPointer<UInt64>
   /// Every rule's anchors (see `Anchor`): rule r owns `ruleAnchorStarts[r] ..< ruleAnchorStarts[r + 1]`
   /// of `ruleAnchorIDs` (distinct anchor sets) and `ruleAnchorOffsets` (its window).
   let ruleAnchorStarts: UnsafeMutableBufferPointer<Int32>
@@ -173,14 +178,18 @@ public final class RuleSet: @unchecked Sendable {
     var classNextMask: UInt32 = 0
     for (bit, list) in byClassNext.enumerated() where !list.isEmpty { classNextMask |= 1 << UInt32(bit) }
     self.classNextMask = classNextMask
-    lowerRows = RuleIndexTable(byLower)
-    foldRows = RuleIndexTable(byFold)
-    classRows = RuleIndexTable(byClass)
+    /// One key's or class's row: the rules starting there (L = 0), then those after a context.
+    func merged(_ starting: [[Int32]], _ next: [[Int32]]) -> [[Int32]] {
+      zip(starting, next).map { a, b in a.map { $0 * 4 } + b }
+    }
+    startLowerRows = RuleIndexTable(merged(byLower, byLowerNext))
+    startFoldRows = RuleIndexTable(merged(byFold, byFoldNext))
+    startClassRows = RuleIndexTable(merged(byClass, byClassNext))
     alwaysRows = RuleIndexTable([always])
-    lowerNextRows = RuleIndexTable(byLowerNext)
-    foldNextRows = RuleIndexTable(byFoldNext)
-    classNextRows = RuleIndexTable(byClassNext)
     pairRows = PairIndexTable(byLowerPair)
+    var pairFirsts = [UInt64](repeating: 0, count: keys.count / 64 + 1)
+    for key in byLowerPair.keys { pairFirsts[Int(key >> 32) >> 6] |= 1 << UInt64((key >> 32) & 63) }
+    self.pairFirsts = UnmanagedBuffer.make(pairFirsts)
     self.byLower = byLower
     self.byFold = byFold
     self.byClass = byClass
@@ -189,6 +198,7 @@ public final class RuleSet: @unchecked Sendable {
     var classIndexMask: UInt32 = 0
     for (bit, list) in byClass.enumerated() where !list.isEmpty { classIndexMask |= 1 << UInt32(bit) }
     self.classIndexMask = classIndexMask
+    startClassMask = classIndexMask | classNextMask
     self.maxStamps = maxStamps
     var ruleAnchorStarts: [Int32] = [0]
     var ruleAnchorIDs: [Int32] = []
@@ -276,14 +286,12 @@ public final class RuleSet: @unchecked Sendable {
   }
 
   deinit {
-    lowerRows.free()
-    foldRows.free()
-    classRows.free()
+    startLowerRows.free()
+    startFoldRows.free()
+    startClassRows.free()
     alwaysRows.free()
-    lowerNextRows.free()
-    foldNextRows.free()
-    classNextRows.free()
     pairRows.free()
+    UnmanagedBuffer.free(pairFirsts)
     UnmanagedBuffer.free(ruleAnchorStarts)
     UnmanagedBuffer.free(ruleAnchorIDs)
     UnmanagedBuffer.free(ruleAnchorOffsets)
