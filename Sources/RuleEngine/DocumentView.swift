@@ -101,11 +101,10 @@ final class DocumentView {
                   continue
                 }
                 // One pass over the scalars: letters and capitals for the class mask, and the
-                // FNV-1a hashes of the lower-case and the diacritic-free key.
+                // FNV-1a hash of the lower-case key.
                 var letters = 0, uppers = 0
                 var firstUpper = false, laterUpper = false
-                var hl = fnvBasis, hf = fnvBasis
-                var foldLength = 0
+                var hl = fnvBasis
                 for k in start..<end {
                   let e = entry(s[k])
                   if e & ScalarCase.letterBit != 0 { letters += 1 }
@@ -114,11 +113,6 @@ final class DocumentView {
                     if k == start { firstUpper = true } else { laterUpper = true }
                   }
                   hl = (hl ^ (e & ScalarCase.valueMask)) &* fnvPrime
-                  let f = (e >> ScalarCase.foldShift) & ScalarCase.valueMask
-                  if f != 0 {
-                    hf = (hf ^ f) &* fnvPrime
-                    foldLength += 1
-                  }
                 }
                 // Class mask.
                 var m: UInt32 = ClassBit.any.mask
@@ -162,6 +156,24 @@ final class DocumentView {
                   }
                 }
                 guard needFold else { continue }
+                // The diacritic-free key: known from the lower-case key when there is one.
+                if lowerIDs[i] >= 0 {
+                  let fid = keys.foldOfKey[Int(lowerIDs[i])]
+                  if fid >= 0 {
+                    foldIDs[i] = fid
+                    presentF[Int(fid) >> 6] |= 1 << UInt64(Int(fid) & 63)
+                  }
+                  continue
+                }
+                var hf = fnvBasis
+                var foldLength = 0
+                for k in start..<end {
+                  let f = (entry(s[k]) >> ScalarCase.foldShift) & ScalarCase.valueMask
+                  if f != 0 {
+                    hf = (hf ^ f) &* fnvPrime
+                    foldLength += 1
+                  }
+                }
                 let fid = keys.lookup(hash: hf)
                 if fid >= 0 {
                   let ks = Int(keyStarts[Int(fid)]), ke = Int(keyStarts[Int(fid) + 1])

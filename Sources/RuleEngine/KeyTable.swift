@@ -63,7 +63,16 @@ struct KeyTable: Sendable {
     }
     return FrozenKeys(
       hashes: UnmanagedBuffer.make(hashes), ids: UnmanagedBuffer.make(ids), mask: ids.count - 1,
-      scalars: UnmanagedBuffer.make(flat), starts: UnmanagedBuffer.make(starts))
+      scalars: UnmanagedBuffer.make(flat), starts: UnmanagedBuffer.make(starts),
+      foldOfKey: UnmanagedBuffer.make(keys.map(foldID)))
+  }
+
+  /// The id of `key`'s diacritic-free form, found as a document token's would be (hash, then
+  /// scalars), or -1.
+  func foldID(of key: [UInt32]) -> Int32 {
+    let folded = key.map(ScalarCase.fold).filter { $0 != 0 }
+    let id = lookup(hash: KeyTable.hash(folded))
+    return id >= 0 && keys[Int(id)] == folded ? id : -1
   }
 
   /// FNV-1a over scalars.
@@ -93,8 +102,14 @@ struct FrozenKeys {
   /// Every key's scalars, key k at `scalars[starts[k] ..< starts[k + 1]]`.
   let scalars: UnsafeMutableBufferPointer<UInt32>
   let starts: UnsafeMutableBufferPointer<Int32>
+  /// Per key, the id of its diacritic-free form or -1 (`KeyTable.foldID(of:)`). Folding a
+  /// scalar and folding its lower case agree (`ScalarCase.folded` is defined through `lower`),
+  /// so this is also the fold key of every token whose lower-case key is that key: a document
+  /// view hashes the folded scalars only of tokens that are not keys.
+  let foldOfKey: UnsafeMutableBufferPointer<Int32>
 
   func free() {
+    UnmanagedBuffer.free(foldOfKey)
     UnmanagedBuffer.free(hashes)
     UnmanagedBuffer.free(ids)
     UnmanagedBuffer.free(scalars)
