@@ -123,6 +123,7 @@ extension RuleSet {
     let anchorLowerRows = self.anchorLowerRows, anchorFoldRows = self.anchorFoldRows
     let anchorClassRows = self.anchorClassRows, anchorClassMask = self.anchorClassMask
     let anchorCapitalizedRows = self.anchorCapitalizedRows
+    let keyRows = self.keyRows
     if anchorCount > 0 {
       let occurs = UnsafeMutableBufferPointer<Bool>.allocate(capacity: anchorCount)
       occurs.initialize(repeating: false)
@@ -141,10 +142,9 @@ extension RuleSet {
         }
         let l = lowerIDs[t]
         if l >= 0 {
-          mark(anchorLowerRows, anchorLowerRows.row(Int(l)))
-          if classMasks[t] & DocumentView.capitalizedShape != 0 {
-            mark(anchorCapitalizedRows, anchorCapitalizedRows.row(Int(l)))
-          }
+          let rows = keyRows[Int(l)]
+          mark(anchorLowerRows, rows.anchor)
+          if classMasks[t] & DocumentView.capitalizedShape != 0 { mark(anchorCapitalizedRows, rows.capitalized) }
         }
         if usesFold {
           let f = foldIDs[t]
@@ -187,7 +187,7 @@ extension RuleSet {
     var candidates: [Candidate] = []
     let startLowerRows = self.startLowerRows, startFoldRows = self.startFoldRows
     let startClassRows = self.startClassRows, startClassMask = self.startClassMask
-    let alwaysRows = self.alwaysRows, pairRows = self.pairRows, pairFirsts = self.pairFirsts
+    let alwaysRows = self.alwaysRows, pairRows = self.pairRows
     let usesFold = self.usesFold
     let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
     let count = doc.count
@@ -216,8 +216,9 @@ extension RuleSet {
       }
       let lower = lowerIDs[pos]
       if lower >= 0 {
-        gather(startLowerRows, startLowerRows.row(Int(lower)))
-        if pairFirsts[Int(lower) >> 6] & (1 << UInt64(lower & 63)) != 0, pos + 1 < count {
+        let rows = keyRows[Int(lower)]
+        gather(startLowerRows, rows.start)
+        if rows.beginsPair != 0, pos + 1 < count {
           let next = lowerIDs[pos + 1]
           if next >= 0 { gatherHere(pairRows.table, pairRows.row(RuleSet.pairKey(lower, next))) }
         }
