@@ -119,12 +119,24 @@ public enum UTF8Decoder {
 extension String {
   /// Builds a string from scalar values; values that are not scalars become U+FFFD.
   public init<C: Collection>(scalarValues: C) where C.Element == UInt32 {
-    if let s = scalarValues.withContiguousStorageIfAvailable({ buffer -> String in
-      String(decoding: UTF8Encoder.encode(buffer), as: UTF8.self)
-    }) {
+    if let s = scalarValues.withContiguousStorageIfAvailable(String.init(scalarBuffer:)) {
       self = s
     } else {
-      self = String(decoding: UTF8Encoder.encode(Array(scalarValues)), as: UTF8.self)
+      self = Array(scalarValues).withUnsafeBufferPointer(String.init(scalarBuffer:))
+    }
+  }
+
+  /// The UTF-8 is written straight into the string's own storage (no intermediate byte array;
+  /// short strings stay inline). Rule fields, ids and mention texts are built this way.
+  private init(scalarBuffer buffer: UnsafeBufferPointer<UInt32>) {
+    guard !buffer.isEmpty else {
+      self = ""
+      return
+    }
+    self = String(unsafeUninitializedCapacity: buffer.count * 4) { out in
+      var k = 0
+      for c in buffer { k += UTF8Encoder.write(c, to: out.baseAddress! + k) }
+      return k
     }
   }
 }
