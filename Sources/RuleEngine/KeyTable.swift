@@ -62,7 +62,7 @@ struct KeyTable: Sendable {
       starts.append(Int32(flat.count))
     }
     return FrozenKeys(
-      hashes: UnmanagedBuffer.make(hashes), ids: UnmanagedBuffer.make(ids), mask: ids.count - 1,
+      slots: UnmanagedBuffer.make(zip(hashes, ids).map { FrozenKeys.Slot(hash: $0, id: $1) }), mask: ids.count - 1,
       scalars: UnmanagedBuffer.make(flat), starts: UnmanagedBuffer.make(starts),
       foldOfKey: UnmanagedBuffer.make(keys.map(foldID)))
   }
@@ -96,8 +96,14 @@ struct KeyTable: Sendable {
 
 /// A `KeyTable` in unmanaged memory: looking a token up touches no reference counts.
 struct FrozenKeys {
-  let hashes: UnsafeMutableBufferPointer<UInt64>
-  let ids: UnsafeMutableBufferPointer<Int32>
+  /// A table slot: hash and id side by side, so that a probe reads one cache line (a document
+  /// looks up most of its tokens, at places all over the table).
+  struct Slot {
+    var hash: UInt64
+    var id: Int32
+  }
+
+  let slots: UnsafeMutableBufferPointer<Slot>
   let mask: Int
   /// Every key's scalars, key k at `scalars[starts[k] ..< starts[k + 1]]`.
   let scalars: UnsafeMutableBufferPointer<UInt32>
@@ -110,8 +116,7 @@ struct FrozenKeys {
 
   func free() {
     UnmanagedBuffer.free(foldOfKey)
-    UnmanagedBuffer.free(hashes)
-    UnmanagedBuffer.free(ids)
+    UnmanagedBuffer.free(slots)
     UnmanagedBuffer.free(scalars)
     UnmanagedBuffer.free(starts)
   }
@@ -120,9 +125,9 @@ struct FrozenKeys {
   @inline(__always) func lookup(hash: UInt64) -> Int32 {
     var i = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let id = ids[i]
-      if id < 0 { return -1 }
-      if hashes[i] == hash { return id }
+      let slot = slots[i]
+      if slot.id < 0 { return -1 }
+      if slot.hash == hash { return slot.id }
       i = (i + 1) & mask
     }
   }
