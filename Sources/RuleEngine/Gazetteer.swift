@@ -167,7 +167,8 @@ struct FrozenGazetteer {
   let edgeMask: Int
   let terminal: UnsafeMutableBufferPointer<Int32>
 
-  @inline(__always) private func child(_ node: Int32, _ id: Int32) -> Int32 {
+  /// The child of `node` along token key `id`, or -1.
+  @inline(__always) func child(_ node: Int32, _ id: Int32) -> Int32 {
     let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
     var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & edgeMask
     while true {
