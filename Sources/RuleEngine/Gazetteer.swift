@@ -179,6 +179,22 @@ struct FrozenGazetteer {
     }
   }
 
+  /// Whether some entry starts at `start` (the walk stops at the first one).
+  @inline(__always)
+  func hasEntry(_ lowerIDs: UnsafeMutableBufferPointer<Int32>, count: Int, from start: Int) -> Bool {
+    var node: Int32 = 0
+    var t = start
+    while t < count {
+      let id = lowerIDs[t]
+      guard id >= 0 else { return false }
+      node = child(node, id)
+      guard node >= 0 else { return false }
+      if terminal[Int(node)] >= 0 { return true }
+      t += 1
+    }
+    return false
+  }
+
   /// Walks the trie from `start`: returns the end of the longest entry (-1 if none) and calls
   /// `shorter` with the ends of the shorter ones, shortest first. Allocates nothing.
   @inline(__always)

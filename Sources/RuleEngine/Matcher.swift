@@ -122,9 +122,62 @@ final class MatchScratch: @unchecked Sendable {
 /// captures so far; so a state seen before has failed, and skipping it (or a branch whose first
 /// token cannot be this one) changes nothing about which path matches first.
 enum Matcher {
+  /// The first match of `program` at token `start`, or nil.
+  ///
+  /// Most attempts fail on their first token (a title head's first word that begins no title
+  /// head here): when the program lists its first atoms, they are tried here, inlined into the
+  /// caller, and the attempt ends without setting up the visited set, slots and stack if none
+  /// matches. (Such an attempt counts one step.) `explain`'s traces always take the full run.
+  @inline(__always)
   static func run(
     _ program: Program, captureCount: Int, gazetteers: UnsafeMutableBufferPointer<FrozenGazetteer>, doc: DocumentView,
     start: Int, scratch: MatchScratch, trace: UnsafeMutablePointer<MatchTrace>? = nil
+  ) -> RuleMatch? {
+    if trace == nil, program.firstOps.count > 0, !canStart(program, gazetteers: gazetteers, doc: doc, at: start) {
+      scratch.steps &+= 1
+      return nil
+    }
+    return execute(
+      program, captureCount: captureCount, gazetteers: gazetteers, doc: doc, start: start, scratch: scratch,
+      trace: trace)
+  }
+
+  /// Whether one of the program's first atoms (`Program.firstOps`) matches at `pos`.
+  @inline(__always)
+  static func canStart(
+    _ program: Program, gazetteers: UnsafeMutableBufferPointer<FrozenGazetteer>, doc: DocumentView, at pos: Int
+  ) -> Bool {
+    guard pos < doc.count else { return false }
+    let first = program.firstOps
+    let lower = doc.lowerIDs[pos], mask = doc.classMasks[pos]
+    for k in 0..<first.count {
+      let op = first.baseAddress! + k
+      let a = op.pointee.a
+      switch op.pointee.code {
+      case .lower: if lower == a { return true }
+      case .fold: if doc.foldIDs[pos] == a { return true }
+      case .classes: if mask & UInt32(bitPattern: a) != 0 { return true }
+      case .any: if mask & ClassBit.newline.mask == 0 { return true }
+      case .oneOf, .not:
+        let inside = FrozenTokenSet.contains(
+          UnsafePointer(program.setPointer.baseAddress! + Int(a)), mask: mask, lower: lower, fold: doc.foldIDs[pos],
+          doc, pos, program)
+        if inside == (op.pointee.code == .oneOf) && (inside || mask & ClassBit.newline.mask == 0) { return true }
+      case .gazetteer:
+        if gazetteers[Int(a)].hasEntry(doc.lowerIDs, count: doc.count, from: pos) { return true }
+      case .literal, .code:
+        if matchAtom(program.atomPointer[Int(a)], program: program, doc: doc, at: pos) >= 0 { return true }
+      case .match, .split, .save, .glue, .jump:
+        return true
+      }
+    }
+    return false
+  }
+
+  @inline(never)
+  static func execute(
+    _ program: Program, captureCount: Int, gazetteers: UnsafeMutableBufferPointer<FrozenGazetteer>, doc: DocumentView,
+    start: Int, scratch: MatchScratch, trace: UnsafeMutablePointer<MatchTrace>?
   ) -> RuleMatch? {
     let ops = program.opPointer.baseAddress!
     let pcCount = program.opPointer.count

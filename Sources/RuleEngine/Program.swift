@@ -38,6 +38,14 @@ final class Program: @unchecked Sendable {
   let opPointer: UnsafeMutableBufferPointer<Op>
   /// Where a thread starts: instruction 0, or where the jumps from it lead.
   let startPC: Int
+  /// The atoms every match begins with (their instructions), when there are at most
+  /// `Program.maxFirstAtoms` and the pattern cannot match empty text or begin with glue; else
+  /// empty. An attempt where none of them matches at the start token fails without setting up
+  /// (see `Matcher.run`).
+  let firstAtomPCs: [Int]
+  static let maxFirstAtoms = 6
+  /// The ops at `firstAtomPCs`, for `Matcher.canStart`.
+  let firstOps: UnsafeMutableBufferPointer<Op>
 
   /// Case-sensitive literal candidates of the token sets that have any.
   let exactTables: [[Int32: [[UInt32]]]]
@@ -50,6 +58,7 @@ final class Program: @unchecked Sendable {
     UnmanagedBuffer.free(setPointer)
     UnmanagedBuffer.free(filterPointer)
     UnmanagedBuffer.free(opPointer)
+    UnmanagedBuffer.free(firstOps)
   }
 
   init(_ b: ProgramBuilder) {
@@ -77,8 +86,30 @@ final class Program: @unchecked Sendable {
     setPointer = UnmanagedBuffer.make(frozen)
     let filters = b.filters.isEmpty ? [Int32](repeating: -1, count: b.instructions.count) : b.filters
     filterPointer = UnmanagedBuffer.make(filters)
-    opPointer = UnmanagedBuffer.make(Op.lower(b.instructions, atoms: b.atoms, pieces: b.pieces, filters: filters))
+    let ops = Op.lower(b.instructions, atoms: b.atoms, pieces: b.pieces, filters: filters)
+    opPointer = UnmanagedBuffer.make(ops)
     startPC = Op.destination(of: 0, in: b.instructions)
+    let firsts = Program.firstAtomPCs(b.instructions)
+    firstAtomPCs = firsts
+    firstOps = UnmanagedBuffer.make(firsts.map { ops[$0] })
+  }
+
+  private static func firstAtomPCs(_ instructions: [Instruction]) -> [Int] {
+    var seen = Set<Int>()
+    var found: [Int] = []
+    var work = [0]
+    while let pc = work.popLast() {
+      guard pc < instructions.count else { return [] }
+      guard seen.insert(pc).inserted else { continue }
+      switch instructions[pc] {
+      case .atom: found.append(pc)
+      case .split(let a, let b): work += [b, a]
+      case .jump(let a): work.append(a)
+      case .save: work.append(pc + 1)
+      case .glue, .match: return []
+      }
+    }
+    return found.count <= maxFirstAtoms ? found : []
   }
 }
 
@@ -266,6 +297,13 @@ enum Atom: Sendable, Equatable {
   case not(set: Int32)
   /// One token inside `tokenSets[set]`: alternatives of one-token elements, tested at once.
   case oneOf(set: Int32)
+}
+
+extension Atom {
+  var isGazetteer: Bool {
+    if case .gazetteer = self { return true }
+    return false
+  }
 }
 
 /// An atom with the pattern text it came from, for `explain`.

@@ -5,7 +5,7 @@ import VNText
 import XCTest
 
 /// `Matcher.run` executes a lowered form of each program (`Op`: jumps threaded, common atoms
-/// with their own codes, filtered splits). This holds it to a plain reading of the pattern: a
+/// with their own codes, filtered splits) after a quick check of the first atoms. This holds it to a plain reading of the pattern: a
 /// backtracking interpreter over `Program.Instruction` that uses `Matcher.matchAtom` and
 /// `Gazetteer.ends`, with no visited set, no filters and no lowering. Every rule of the
 /// project's pack, at every token of a few corpus articles, must give the same match (end and
@@ -63,7 +63,7 @@ final class MatcherEquivalenceTests: XCTestCase {
       .filter { $0.hasSuffix(".txt") }.sorted().prefix(6)
     XCTAssertGreaterThan(files.count, 3)
     let scratch = MatchScratch()
-    var matches = 0, compared = 0
+    var matches = 0, compared = 0, started = 0, rejected = 0
     for f in files {
       let text = try String(contentsOf: corpus.appendingPathComponent(f), encoding: .utf8)
       let normalized = Normalizer().normalize(text)
@@ -79,6 +79,14 @@ final class MatcherEquivalenceTests: XCTestCase {
           let end = Self.reference(
             program, set.gazetteers, doc, pc: 0, pos: start, start: start, slots: &slots, failed: &failed)
           compared += 1
+          // The quick rejection on the first atoms (`Matcher.canStart`) against the full run.
+          if program.firstOps.count > 0 {
+            let full = Matcher.execute(
+              program, captureCount: rule.captureNames.count, gazetteers: set.gazetteerTable, doc: doc,
+              start: start, scratch: scratch, trace: nil)
+            XCTAssertEqual(full?.end, fast?.end, "\(rule.id) at token \(start) of \(f): quick rejection")
+            if Matcher.canStart(program, gazetteers: set.gazetteerTable, doc: doc, at: start) { started += 1 } else { rejected += 1 }
+          }
           XCTAssertEqual(fast?.end, end, "\(rule.id) at token \(start) of \(f)")
           if let fast, end != nil {
             XCTAssertEqual(fast.slots, slots, "\(rule.id) at token \(start) of \(f)")
@@ -89,5 +97,7 @@ final class MatcherEquivalenceTests: XCTestCase {
     }
     XCTAssertGreaterThan(matches, 50)
     XCTAssertGreaterThan(compared, 10_000)
+    XCTAssertGreaterThan(started, 1_000)
+    XCTAssertGreaterThan(rejected, 1_000)
   }
 }
