@@ -7,13 +7,38 @@ import RuleLanguage
 import Tokenization
 
 /// One match of a rule: token range and capture slots (token indices, -1 when unset).
+///
+/// The slots of up to `inlineSlots / 2` captures are kept inline, so that a match allocates
+/// nothing (most rules have one to four captures); a rule with more keeps them all in an array.
 struct RuleMatch: Sendable {
   var start: Int
   var end: Int
-  var slots: [Int]
+  private var inline: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1, -1)
+  private var more: [Int]?
+  static let inlineSlots = 8
+
+  init(start: Int, end: Int, slots: UnsafeBufferPointer<Int>) {
+    self.start = start
+    self.end = end
+    if slots.count > RuleMatch.inlineSlots {
+      more = Array(slots)
+    } else {
+      withUnsafeMutableBytes(of: &inline) { raw in
+        let p = raw.bindMemory(to: Int32.self)
+        for k in 0..<slots.count { p[k] = Int32(truncatingIfNeeded: slots[k]) }
+      }
+    }
+  }
+
+  /// Slot `k` (token index, or -1).
+  func slot(_ k: Int) -> Int {
+    if let more { return more[k] }
+    precondition(k >= 0 && k < RuleMatch.inlineSlots)
+    return withUnsafeBytes(of: inline) { Int($0.load(fromByteOffset: 4 * k, as: Int32.self)) }
+  }
 
   func capture(_ k: Int) -> Range<Int>? {
-    let a = slots[2 * k], b = slots[2 * k + 1]
+    let a = slot(2 * k), b = slot(2 * k + 1)
     guard a >= 0, b >= a else { return nil }
     return a..<b
   }
@@ -246,7 +271,7 @@ enum Matcher {
         let op = ops + pc
         switch op.pointee.code {
         case .match:
-          result = RuleMatch(start: start, end: pos, slots: Array(UnsafeBufferPointer(start: slots, count: slotCount)))
+          result = RuleMatch(start: start, end: pos, slots: UnsafeBufferPointer(start: slots, count: slotCount))
           break run
         case .jump:
           pc = Int(op.pointee.next)

@@ -89,7 +89,7 @@ final class MatcherEquivalenceTests: XCTestCase {
           }
           XCTAssertEqual(fast?.end, end, "\(rule.id) at token \(start) of \(f)")
           if let fast, end != nil {
-            XCTAssertEqual(fast.slots, slots, "\(rule.id) at token \(start) of \(f)")
+            XCTAssertEqual(slots.indices.map { fast.slot($0) }, slots, "\(rule.id) at token \(start) of \(f)")
             matches += 1
           }
         }
@@ -99,5 +99,21 @@ final class MatcherEquivalenceTests: XCTestCase {
     XCTAssertGreaterThan(compared, 10_000)
     XCTAssertGreaterThan(started, 1_000)
     XCTAssertGreaterThan(rejected, 1_000)
+  }
+
+  /// A match keeps up to four captures inline and more in an array: both give the fields.
+  func testCapturesInlineAndBeyond() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: four
+          pattern: 'a:"một" b:"hai" c:"ba" d:"bốn"'
+          emit: {type: t4, fields: {a: $a, b: $b, c: $c, d: $d}}
+        - id: six
+          pattern: 'a:"một" b:"hai" c:"ba" d:"bốn" e:"năm" f:"sáu"'
+          emit: {type: t6, fields: {a: $a, d: $d, f: $f}}
+      """))
+    XCTAssertEqual(
+      Set(annotateRendered(set, "một hai ba bốn năm sáu")),
+      ["t6[một hai ba bốn năm sáu]{a=một,d=bốn,f=sáu}", "t4[một hai ba bốn]{a=một,b=hai,c=ba,d=bốn}"])
   }
 }
