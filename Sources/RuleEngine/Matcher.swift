@@ -190,7 +190,17 @@ enum Matcher {
         if inside == (op.pointee.code == .oneOf) && (inside || mask & ClassBit.newline.mask == 0) { return true }
       case .gazetteer:
         if gazetteers[Int(a)].hasEntry(doc.lowerIDs, count: doc.count, from: pos) { return true }
-      case .literal, .code:
+      case .literal:
+        if lower == op.pointee.b && matchAtom(program.atomPointer[Int(a)], program: program, doc: doc, at: pos) >= 0 {
+          return true
+        }
+      case .foldLiteral:
+        if doc.foldIDs[pos] == op.pointee.b
+          && matchAtom(program.atomPointer[Int(a)], program: program, doc: doc, at: pos) >= 0
+        {
+          return true
+        }
+      case .code:
         if matchAtom(program.atomPointer[Int(a)], program: program, doc: doc, at: pos) >= 0 { return true }
       case .match, .split, .save, .glue, .jump:
         return true
@@ -291,9 +301,15 @@ enum Matcher {
               if !take2 { recordFilterFailure(program, from: second, at: pos, trace: trace) }
             }
           }
-          if take2 { push(op.pointee.b, pos) }
-          if !take1 { break thread }
-          pc = Int(op.pointee.a)
+          if take1 {
+            if take2 { push(op.pointee.b, pos) }
+            pc = Int(op.pointee.a)
+          } else if take2 {
+            // Only the second branch: go on with it here rather than push it and pop it again.
+            pc = Int(op.pointee.b)
+          } else {
+            break thread
+          }
         case .save:
           let slot = Int(op.pointee.a)
           push(-1 - op.pointee.a, slots[slot])
@@ -361,7 +377,12 @@ enum Matcher {
           }
           pos = longest
           pc = Int(next)
-        case .literal, .code:
+        case .literal, .foldLiteral, .code:
+          let code = op.pointee.code
+          guard code == .code || pos < docCount && (code == .literal ? lowerIDs : foldIDs)[pos] == op.pointee.b else {
+            fail(pc, pos)
+            break thread
+          }
           let end = matchAtom(program.atomPointer[Int(op.pointee.a)], program: program, doc: doc, at: pos)
           guard end >= 0 else {
             fail(pc, pos)

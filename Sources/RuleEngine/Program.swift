@@ -43,7 +43,7 @@ final class Program: @unchecked Sendable {
   /// empty. An attempt where none of them matches at the start token fails without setting up
   /// (see `Matcher.run`).
   let firstAtomPCs: [Int]
-  static let maxFirstAtoms = 6
+  static let maxFirstAtoms = 32
   /// The ops at `firstAtomPCs`, for `Matcher.canStart`.
   let firstOps: UnsafeMutableBufferPointer<Op>
 
@@ -137,8 +137,11 @@ struct Op {
     case lower
     /// A one-syllable diacritic-insensitive literal: diacritic-free key `a`.
     case fold
-    /// Any other literal: atom `a` (`Matcher.matchLiteral`).
+    /// Any other literal: atom `a` (`Matcher.matchLiteral`), whose first syllable has
+    /// lower-case key `b` (a quick test first).
     case literal
+    /// The same for a diacritic-insensitive literal: `b` is the diacritic-free key.
+    case foldLiteral
     /// A token whose class mask meets `a`.
     case classes
     /// Any token but a newline.
@@ -206,7 +209,9 @@ struct Op {
         case .literal(let first, let count, let mode) where count == 1 && mode == .diacriticInsensitive:
           op.code = .fold
           op.a = pieces[Int(first)].fold
-        case .literal: op.code = .literal
+        case .literal(let first, _, let mode):
+          op.code = mode == .diacriticInsensitive ? .foldLiteral : .literal
+          op.b = mode == .diacriticInsensitive ? pieces[Int(first)].fold : pieces[Int(first)].lower
         case .tokenClass(let bit):
           op.code = .classes
           op.a = Int32(bitPattern: bit.mask)
