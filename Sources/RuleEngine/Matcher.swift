@@ -270,15 +270,17 @@ enum Matcher {
       var pc = Int(frame.a)
       var pos = Int(frame.b)
       thread: while true {
-        let offset = pos - start
-        if offset >= width { break thread }
-        // Offset-major: an attempt touches a few offsets near its start, so its stamps stay
-        // in a few cache lines however large the program.
-        let key = offset &* pcCount &+ pc
-        if stamps[key] == gen { break thread }
-        stamps[key] = gen
-        steps &+= 1
         let op = ops + pc
+        if op.pointee.checked {
+          let offset = pos - start
+          if offset >= width { break thread }
+          // Offset-major: an attempt touches a few offsets near its start, so its stamps stay
+          // in a few cache lines however large the program.
+          let key = offset &* pcCount &+ pc
+          if stamps[key] == gen { break thread }
+          stamps[key] = gen
+        }
+        steps &+= 1
         switch op.pointee.code {
         case .match:
           result = RuleMatch(start: start, end: pos, slots: UnsafeBufferPointer(start: slots, count: slotCount))

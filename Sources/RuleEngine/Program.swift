@@ -158,6 +158,11 @@ struct Op {
   }
 
   var code: Code
+  /// Whether the matcher must look this op up in the visited set. Not when its only way in is
+  /// from one op that reaches it at most once per token (a split, or an op that moves from each
+  /// token to one other, different for different tokens — not a gazetteer or `CODE`, which can
+  /// end at one token from several): then that op's own mark already keeps it from running twice.
+  var checked = true
   var a: Int32
   var b: Int32
   /// The instruction after this one (jumps threaded).
@@ -182,7 +187,7 @@ struct Op {
   ) -> [Op] {
     func dest(_ pc: Int) -> Int32 { Int32(destination(of: pc, in: instructions)) }
     func filter(_ pc: Int) -> Int32 { pc < filters.count ? filters[pc] : -1 }
-    return instructions.enumerated().map { pc, ins in
+    var ops = instructions.enumerated().map { pc, ins in
       var op = Op(code: .match, a: 0, b: 0, next: pc + 1 < instructions.count ? dest(pc + 1) : Int32(pc + 1),
                   filterA: -1, filterB: -1)
       switch ins {
@@ -230,6 +235,22 @@ struct Op {
       }
       return op
     }
+    // Ways into each op; an entry from a gazetteer or CODE counts as many.
+    var ways = [Int](repeating: 0, count: ops.count + 1)
+    func enter(_ pc: Int32, _ n: Int) { if pc >= 0 && Int(pc) < ways.count { ways[Int(pc)] += n } }
+    enter(Int32(destination(of: 0, in: instructions)), 1)
+    for op in ops {
+      switch op.code {
+      case .match: break
+      case .split:
+        enter(op.a, 1)
+        enter(op.b, 1)
+      case .gazetteer, .code: enter(op.next, 2)
+      default: enter(op.next, 1)
+      }
+    }
+    for pc in ops.indices { ops[pc].checked = ways[pc] != 1 }
+    return ops
   }
 }
 
