@@ -116,4 +116,23 @@ final class MatcherEquivalenceTests: XCTestCase {
       Set(annotateRendered(set, "một hai ba bốn năm sáu")),
       ["t6[một hai ba bốn năm sáu]{a=một,d=bốn,f=sáu}", "t4[một hai ba bốn]{a=một,b=hai,c=ba,d=bốn}"])
   }
+
+  /// Adjacent one-token alternatives are compiled into one set lookup; the multi-token ones
+  /// between them keep their place in the order of preference.
+  func testOneTokenAlternativesBecomeOneLookup() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: hon
+          pattern: 'h:("ông" | "bà" | "đồng chí" | "anh" | "chị" | "bí thư" | CAP) n:CAP'
+          emit: {type: p, span: n, fields: {h: $h}}
+      """))
+    let program = try XCTUnwrap(set.rules.first?.program)
+    // Runs `"ông" | "bà"` and `"anh" | "chị"` and the lone `CAP`: three one-token atoms and
+    // the two literals of two syllables; four splits instead of six.
+    XCTAssertEqual(program.instructions.filter { if case .split = $0 { return true } else { return false } }.count, 4)
+    XCTAssertEqual(annotateRendered(set, "bà Lan"), ["p[Lan]{h=bà}"])
+    XCTAssertEqual(annotateRendered(set, "đồng chí Hùng"), ["p[Hùng]{h=đồng chí}"])
+    XCTAssertEqual(annotateRendered(set, "chị Mai"), ["p[Mai]{h=chị}"])
+    XCTAssertEqual(annotateRendered(set, "bí thư Hà"), ["p[Hà]{h=bí thư}"])
+  }
 }
