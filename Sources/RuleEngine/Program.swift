@@ -153,7 +153,8 @@ struct Op {
     /// Gazetteer `a`: every entry starting here.
     case gazetteer
     case code
-    /// Only where a jump leads nowhere else (a jump to itself); never in compiled patterns.
+    /// A jump to `next`. Every way in is threaded past it, so it runs only if a jump led back
+    /// to itself, which compiled patterns never do.
     case jump
   }
 
