@@ -25,10 +25,21 @@ extension PatternCompiler {
   mutating func anchors(of root: PatternElement, limit: Int = 3) -> [Anchor] {
     var found: [Anchor] = []
     collectAnchors(root, offset: 0, into: &found, depth: 0)
-    var useful = found.filter { a in
-      a.maxOffset > 0 && a.set.classMask & PatternCompiler.commonClasses == 0
-        && (a.set.classMask != 0 || a.set.lowerBits.contains { $0 != 0 } || a.set.foldBits.contains { $0 != 0 }
-          || a.set.capitalizedLowerBits.contains { $0 != 0 })
+    var useful: [Anchor] = []
+    // One element seen at several levels (a capture of a macro of alternatives) gives the same
+    // set more than once: keep it once, with its smallest window.
+    var seen: [AnchorKey: Int] = [:]
+    for a in found where a.maxOffset > 0 && a.set.classMask & PatternCompiler.commonClasses == 0
+      && (a.set.classMask != 0 || a.set.lowerBits.contains { $0 != 0 } || a.set.foldBits.contains { $0 != 0 }
+        || a.set.capitalizedLowerBits.contains { $0 != 0 })
+    {
+      let key = AnchorKey(a.set)
+      if let k = seen[key] {
+        useful[k].maxOffset = min(useful[k].maxOffset, a.maxOffset)
+      } else {
+        seen[key] = useful.count
+        useful.append(a)
+      }
     }
     func keyCount(_ a: Anchor) -> Int {
       (a.set.lowerBits + a.set.foldBits).reduce(0) { $0 + $1.nonzeroBitCount }

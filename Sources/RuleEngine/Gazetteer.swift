@@ -167,7 +167,8 @@ struct FrozenGazetteer {
   let edgeMask: Int
   let terminal: UnsafeMutableBufferPointer<Int32>
 
-  @inline(__always) private func child(_ node: Int32, _ id: Int32) -> Int32 {
+  /// The child of `node` along token key `id`, or -1.
+  @inline(__always) func child(_ node: Int32, _ id: Int32) -> Int32 {
     let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
     var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & edgeMask
     while true {
@@ -176,6 +177,22 @@ struct FrozenGazetteer {
       if k == .max { return -1 }
       i = (i + 1) & edgeMask
     }
+  }
+
+  /// Whether some entry starts at `start` (the walk stops at the first one).
+  @inline(__always)
+  func hasEntry(_ lowerIDs: UnsafeMutableBufferPointer<Int32>, count: Int, from start: Int) -> Bool {
+    var node: Int32 = 0
+    var t = start
+    while t < count {
+      let id = lowerIDs[t]
+      guard id >= 0 else { return false }
+      node = child(node, id)
+      guard node >= 0 else { return false }
+      if terminal[Int(node)] >= 0 { return true }
+      t += 1
+    }
+    return false
   }
 
   /// Walks the trie from `start`: returns the end of the longest entry (-1 if none) and calls

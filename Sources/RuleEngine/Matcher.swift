@@ -7,13 +7,38 @@ import RuleLanguage
 import Tokenization
 
 /// One match of a rule: token range and capture slots (token indices, -1 when unset).
+///
+/// The slots of up to `inlineSlots / 2` captures are kept inline, so that a match allocates
+/// nothing (most rules have one to four captures); a rule with more keeps them all in an array.
 struct RuleMatch: Sendable {
   var start: Int
   var end: Int
-  var slots: [Int]
+  private var inline: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1, -1)
+  private var more: [Int]?
+  static let inlineSlots = 8
+
+  init(start: Int, end: Int, slots: UnsafeBufferPointer<Int>) {
+    self.start = start
+    self.end = end
+    if slots.count > RuleMatch.inlineSlots {
+      more = Array(slots)
+    } else {
+      withUnsafeMutableBytes(of: &inline) { raw in
+        let p = raw.bindMemory(to: Int32.self)
+        for k in 0..<slots.count { p[k] = Int32(truncatingIfNeeded: slots[k]) }
+      }
+    }
+  }
+
+  /// Slot `k` (token index, or -1).
+  func slot(_ k: Int) -> Int {
+    if let more { return more[k] }
+    precondition(k >= 0 && k < RuleMatch.inlineSlots)
+    return withUnsafeBytes(of: inline) { Int($0.load(fromByteOffset: 4 * k, as: Int32.self)) }
+  }
 
   func capture(_ k: Int) -> Range<Int>? {
-    let a = slots[2 * k], b = slots[2 * k + 1]
+    let a = slot(2 * k), b = slot(2 * k + 1)
     guard a >= 0, b >= a else { return nil }
     return a..<b
   }
@@ -49,9 +74,9 @@ struct MatchTrace {
 /// Working memory for `Matcher`: the visited set, capture slots and backtracking stack, in
 /// unmanaged buffers that grow as needed. Used by one thread at a time (see `ScratchPool`).
 final class MatchScratch: @unchecked Sendable {
-  /// A backtracking frame: kind 0 = resume at (a = pc, b = pos); kind 1 = restore slot a to b.
+  /// A backtracking frame, 8 bytes: `a >= 0` resumes at instruction `a`, token `b`; `a < 0`
+  /// restores capture slot `-1 - a` to `b`.
   struct Frame {
-    var kind: Int32
     var a: Int32
     var b: Int32
   }
@@ -63,7 +88,6 @@ final class MatchScratch: @unchecked Sendable {
   var slotCapacity = 64
   var stack: UnsafeMutablePointer<Frame>
   var stackCapacity = 256
-  var depth = 0
   /// Matcher steps (instructions executed) since the counter was last reset, for
   /// `MatchCounters`.
   var steps = 0
@@ -104,127 +128,275 @@ final class MatchScratch: @unchecked Sendable {
     slots = .allocate(capacity: slotCapacity)
   }
 
-  @inline(__always) func push(_ kind: Int32, _ a: Int, _ b: Int) {
-    if depth == stackCapacity {
-      let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: stackCapacity * 2)
-      bigger.moveInitialize(from: stack, count: depth)
-      stack.deallocate()
-      stack = bigger
-      stackCapacity *= 2
-    }
-    stack[depth] = Frame(kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b))
-    depth += 1
+  /// Doubles the stack, keeping its first `depth` frames.
+  @inline(never)
+  func growStack(keeping depth: Int) {
+    let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: stackCapacity * 2)
+    bigger.moveInitialize(from: stack, count: depth)
+    stack.deallocate()
+    stack = bigger
+    stackCapacity *= 2
   }
 }
 
 /// Runs a `Program` at one start token: backtracking in the pattern's preference order, with
 /// a visited set over (instruction, token) so that no state is explored twice — the work is
 /// bounded by instructions × span, never exponential.
+///
+/// Whether a state can still lead to a match depends only on (instruction, token), never on the
+/// captures so far; so a state seen before has failed, and skipping it (or a branch whose first
+/// token cannot be this one) changes nothing about which path matches first.
 enum Matcher {
+  /// The first match of `program` at token `start`, or nil.
+  ///
+  /// Most attempts fail on their first token (a title head's first word that begins no title
+  /// head here): when the program lists its first atoms, they are tried here, inlined into the
+  /// caller, and the attempt ends without setting up the visited set, slots and stack if none
+  /// matches. (Such an attempt counts one step.) `explain`'s traces always take the full run.
+  @inline(__always)
   static func run(
     _ program: Program, captureCount: Int, gazetteers: UnsafeMutableBufferPointer<FrozenGazetteer>, doc: DocumentView,
     start: Int, scratch: MatchScratch, trace: UnsafeMutablePointer<MatchTrace>? = nil
   ) -> RuleMatch? {
-    let instructions = program.instructionPointer
-    let atoms = program.atomPointer
-    let pcCount = instructions.count
-    let filters = program.filterPointer
-    let sets = program.setPointer
+    if trace == nil, program.firstOps.count > 0, !canStart(program, gazetteers: gazetteers, doc: doc, at: start) {
+      scratch.steps &+= 1
+      return nil
+    }
+    return execute(
+      program, captureCount: captureCount, gazetteers: gazetteers, doc: doc, start: start, scratch: scratch,
+      trace: trace)
+  }
+
+  /// Whether one of the program's first atoms (`Program.firstOps`) matches at `pos`.
+  @inline(__always)
+  static func canStart(
+    _ program: Program, gazetteers: UnsafeMutableBufferPointer<FrozenGazetteer>, doc: DocumentView, at pos: Int
+  ) -> Bool {
+    guard pos < doc.count else { return false }
+    let first = program.firstOps
+    let lower = doc.lowerIDs[pos], mask = doc.classMasks[pos]
+    for k in 0..<first.count {
+      let op = first.baseAddress! + k
+      let a = op.pointee.a
+      switch op.pointee.code {
+      case .lower: if lower == a { return true }
+      case .fold: if doc.foldIDs[pos] == a { return true }
+      case .classes: if mask & UInt32(bitPattern: a) != 0 { return true }
+      case .any: if mask & ClassBit.newline.mask == 0 { return true }
+      case .oneOf, .not:
+        let inside = FrozenTokenSet.contains(
+          UnsafePointer(program.setPointer.baseAddress! + Int(a)), mask: mask, lower: lower, fold: doc.foldIDs[pos],
+          doc, pos, program)
+        if inside == (op.pointee.code == .oneOf) && (inside || mask & ClassBit.newline.mask == 0) { return true }
+      case .gazetteer:
+        if gazetteers[Int(a)].hasEntry(doc.lowerIDs, count: doc.count, from: pos) { return true }
+      case .literal:
+        if lower == op.pointee.b && matchAtom(program.atomPointer[Int(a)], program: program, doc: doc, at: pos) >= 0 {
+          return true
+        }
+      case .foldLiteral:
+        if doc.foldIDs[pos] == op.pointee.b
+          && matchAtom(program.atomPointer[Int(a)], program: program, doc: doc, at: pos) >= 0
+        {
+          return true
+        }
+      case .code:
+        if matchAtom(program.atomPointer[Int(a)], program: program, doc: doc, at: pos) >= 0 { return true }
+      case .match, .split, .save, .glue, .jump:
+        return true
+      }
+    }
+    return false
+  }
+
+  @inline(never)
+  static func execute(
+    _ program: Program, captureCount: Int, gazetteers: UnsafeMutableBufferPointer<FrozenGazetteer>, doc: DocumentView,
+    start: Int, scratch: MatchScratch, trace: UnsafeMutablePointer<MatchTrace>?
+  ) -> RuleMatch? {
+    let ops = program.opPointer.baseAddress!
+    let pcCount = program.opPointer.count
+    let sets = UnsafePointer(program.setPointer.baseAddress!)
     let width = program.maxSpan + 1
-    scratch.reserveStamps(pcCount * width)
+    if pcCount * width > scratch.stampCapacity { scratch.reserveStamps(pcCount * width) }
     scratch.generation &+= 1
     if scratch.generation == 0 {
       scratch.stamps.update(repeating: 0, count: scratch.stampCapacity)
       scratch.generation = 1
     }
     let gen = scratch.generation
-    let classMasks = doc.classMasks, lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, docCount = doc.count
+    let classMasks = doc.classMasks.baseAddress!, lowerIDs = doc.lowerIDs.baseAddress!
+    let foldIDs = doc.foldIDs.baseAddress!, docCount = doc.count
     let stamps = scratch.stamps
     let slotCount = 2 * captureCount
-    scratch.reserveSlots(slotCount)
+    if slotCount > scratch.slotCapacity { scratch.reserveSlots(slotCount) }
     let slots = scratch.slots
     for k in 0..<slotCount { slots[k] = -1 }
-    scratch.depth = 0
-    scratch.push(0, 0, start)
+    // The stack lives in locals; `scratch` only hears of it when it must grow.
+    var stack = scratch.stack, capacity = scratch.stackCapacity, depth = 0
+    @inline(__always) func push(_ a: Int32, _ b: Int) {
+      if depth == capacity {
+        scratch.growStack(keeping: depth)
+        stack = scratch.stack
+        capacity = scratch.stackCapacity
+      }
+      stack[depth] = MatchScratch.Frame(a: a, b: Int32(truncatingIfNeeded: b))
+      depth += 1
+    }
+    /// Whether token set `f` holds the token with class mask `m` and keys `l`, `fo` at `pos`:
+    /// the class and lower-case bits here, the rare diacritic-free and case-sensitive members
+    /// in `FrozenTokenSet.contains`.
+    func admits(_ f: Int32, _ m: UInt32, _ l: Int32, _ fo: Int32, _ pos: Int) -> Bool {
+      let set = sets + Int(f)
+      switch FrozenTokenSet.quickContains(set, mask: m, lower: l) {
+      case .yes: return true
+      case .no: return false
+      case .ask: return FrozenTokenSet.contains(set, mask: m, lower: l, fold: fo, doc, pos, program)
+      }
+    }
+    @inline(__always) func fail(_ pc: Int, _ pos: Int) {
+      if let trace, case .atom(let a) = program.instructions[pc] { trace.pointee.fail(atom: a, at: pos) }
+    }
+    push(Int32(program.startPC), start)
     var steps = 0
-    defer { scratch.steps &+= steps }
-    while scratch.depth > 0 {
-      scratch.depth -= 1
-      let frame = scratch.stack[scratch.depth]
-      if frame.kind == 1 {
-        slots[Int(frame.a)] = Int(frame.b)
+    var result: RuleMatch? = nil
+    run: while depth > 0 {
+      depth -= 1
+      let frame = stack[depth]
+      if frame.a < 0 {
+        slots[Int(-1 - frame.a)] = Int(frame.b)
         continue
       }
       var pc = Int(frame.a)
       var pos = Int(frame.b)
       thread: while true {
-        let offset = pos - start
-        if offset >= width { break thread }
-        // Offset-major: an attempt touches a few offsets near its start, so its stamps stay
-        // in a few cache lines however large the program.
-        let key = offset * pcCount + pc
-        if stamps[key] == gen { break thread }
-        stamps[key] = gen
+        let op = ops + pc
+        if op.pointee.checked {
+          let offset = pos - start
+          if offset >= width { break thread }
+          // Offset-major: an attempt touches a few offsets near its start, so its stamps stay
+          // in a few cache lines however large the program.
+          let key = offset &* pcCount &+ pc
+          if stamps[key] == gen { break thread }
+          stamps[key] = gen
+        }
         steps &+= 1
-        switch instructions[pc] {
+        switch op.pointee.code {
         case .match:
-          return RuleMatch(start: start, end: pos, slots: Array(UnsafeBufferPointer(start: slots, count: slotCount)))
-        case .jump(let target):
-          pc = target
-        case .split(let first, let second):
+          result = RuleMatch(start: start, end: pos, slots: UnsafeBufferPointer(start: slots, count: slotCount))
+          break run
+        case .jump:
+          pc = Int(op.pointee.next)
+        case .split:
           // Skip a branch whose first token cannot be this one (see `addBranchFilters`).
-          let f1 = filters[first], f2 = filters[second]
+          let f1 = op.pointee.filterA, f2 = op.pointee.filterB
           var take1 = f1 < 0, take2 = f2 < 0
           if (!take1 || !take2) && pos < docCount {
             let m = classMasks[pos], l = lowerIDs[pos], f = foldIDs[pos]
-            if !take1 { take1 = sets[Int(f1)].contains(mask: m, lower: l, fold: f, doc, pos, program) }
-            if !take2 { take2 = sets[Int(f2)].contains(mask: m, lower: l, fold: f, doc, pos, program) }
+            if !take1 { take1 = admits(f1, m, l, f, pos) }
+            if !take2 { take2 = admits(f2, m, l, f, pos) }
           }
           if let trace {
-            if !take1 { recordFilterFailure(program, from: first, at: pos, trace: trace) }
-            if !take2 { recordFilterFailure(program, from: second, at: pos, trace: trace) }
+            let ins = program.instructions[pc]
+            if case .split(let first, let second) = ins {
+              if !take1 { recordFilterFailure(program, from: first, at: pos, trace: trace) }
+              if !take2 { recordFilterFailure(program, from: second, at: pos, trace: trace) }
+            }
           }
-          if take2 { scratch.push(0, second, pos) }
-          if !take1 { break thread }
-          pc = first
-        case .save(let slot):
-          scratch.push(1, slot, slots[slot])
-          slots[slot] = pos
-          pc += 1
-        case .glue:
-          if pos < doc.count && doc.touchesPrevious(pos) {
-            pc += 1
+          if take1 {
+            if take2 { push(op.pointee.b, pos) }
+            pc = Int(op.pointee.a)
+          } else if take2 {
+            // Only the second branch: go on with it here rather than push it and pop it again.
+            pc = Int(op.pointee.b)
           } else {
+            break thread
+          }
+        case .save:
+          let slot = Int(op.pointee.a)
+          push(-1 - op.pointee.a, slots[slot])
+          slots[slot] = pos
+          pc = Int(op.pointee.next)
+        case .glue:
+          guard pos < docCount && doc.touchesPrevious(pos) else {
             trace?.pointee.failGlue(at: pos)
             break thread
           }
-        case .atom(let a):
-          let atom = atoms[a]
-          if case .gazetteer(let g) = atom {
-            // Every entry ending here: push the shorter ones, continue with the longest.
-            let next = pc + 1
-            let longest = gazetteers[g].walk(doc.lowerIDs, count: doc.count, from: pos) { shorter in
-              scratch.push(0, next, shorter)
-            }
-            guard longest >= 0 else {
-              trace?.pointee.fail(atom: a, at: pos)
-              break thread
-            }
-            pos = longest
-            pc += 1
-          } else {
-            let end = matchAtom(atom, program: program, doc: doc, at: pos)
-            if end < 0 {
-              trace?.pointee.fail(atom: a, at: pos)
-              break thread
-            }
-            pos = end
-            pc += 1
+          pc = Int(op.pointee.next)
+        case .lower:
+          guard pos < docCount && lowerIDs[pos] == op.pointee.a else {
+            fail(pc, pos)
+            break thread
           }
+          pos += 1
+          pc = Int(op.pointee.next)
+        case .fold:
+          guard pos < docCount && foldIDs[pos] == op.pointee.a else {
+            fail(pc, pos)
+            break thread
+          }
+          pos += 1
+          pc = Int(op.pointee.next)
+        case .classes:
+          guard pos < docCount && classMasks[pos] & UInt32(bitPattern: op.pointee.a) != 0 else {
+            fail(pc, pos)
+            break thread
+          }
+          pos += 1
+          pc = Int(op.pointee.next)
+        case .any:
+          guard pos < docCount && classMasks[pos] & ClassBit.newline.mask == 0 else {
+            fail(pc, pos)
+            break thread
+          }
+          pos += 1
+          pc = Int(op.pointee.next)
+        case .not:
+          guard pos < docCount && classMasks[pos] & ClassBit.newline.mask == 0,
+            !admits(op.pointee.a, classMasks[pos], lowerIDs[pos], foldIDs[pos], pos)
+          else {
+            fail(pc, pos)
+            break thread
+          }
+          pos += 1
+          pc = Int(op.pointee.next)
+        case .oneOf:
+          guard pos < docCount, admits(op.pointee.a, classMasks[pos], lowerIDs[pos], foldIDs[pos], pos) else {
+            fail(pc, pos)
+            break thread
+          }
+          pos += 1
+          pc = Int(op.pointee.next)
+        case .gazetteer:
+          // Every entry ending here: push the shorter ones, continue with the longest.
+          let next = op.pointee.next
+          let longest = gazetteers[Int(op.pointee.a)].walk(doc.lowerIDs, count: docCount, from: pos) { shorter in
+            push(next, shorter)
+          }
+          guard longest >= 0 else {
+            fail(pc, pos)
+            break thread
+          }
+          pos = longest
+          pc = Int(next)
+        case .literal, .foldLiteral, .code:
+          let code = op.pointee.code
+          guard code == .code || pos < docCount && (code == .literal ? lowerIDs : foldIDs)[pos] == op.pointee.b else {
+            fail(pc, pos)
+            break thread
+          }
+          let end = matchAtom(program.atomPointer[Int(op.pointee.a)], program: program, doc: doc, at: pos)
+          guard end >= 0 else {
+            fail(pc, pos)
+            break thread
+          }
+          pos = end
+          pc = Int(op.pointee.next)
         }
       }
     }
-    return nil
+    scratch.steps &+= steps
+    return result
   }
 
   /// For `explain`: the atoms a filtered-out branch would have tried first, as failures.

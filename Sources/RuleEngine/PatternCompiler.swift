@@ -169,7 +169,35 @@ struct PatternCompiler {
       collectSingleTokenAtoms(e, into: &atoms)
       addAtom(.oneOf(set: makeTokenSet(atoms)), e)
       return 1
-    case .alternatives(let xs):
+    case .alternatives(let written):
+      // Adjacent one-token alternatives become one set lookup: each takes exactly one token
+      // and goes on to the same place, so their order among themselves decides nothing.
+      // (`("ông" | "bà" | "đồng chí" | …)`: `"ông" | "bà"` is one step.)
+      var xs: [PatternElement] = []
+      var run: [PatternElement] = []
+      func flush() {
+        if run.count >= 2, let first = run.first, let last = run.last {
+          xs.append(PatternElement(.alternatives(run), offset: first.offset, length: last.offset + last.length - first.offset))
+        } else {
+          xs += run
+        }
+        run = []
+      }
+      for x in written {
+        if isSingleTokenChoice(x) {
+          run.append(x)
+        } else {
+          flush()
+          xs.append(x)
+        }
+      }
+      flush()
+      if xs.count == 1, case .alternatives = xs[0].kind, xs[0] != e {
+        var atoms: [Atom] = []
+        collectSingleTokenAtoms(xs[0], into: &atoms)
+        addAtom(.oneOf(set: makeTokenSet(atoms)), e)
+        return 1
+      }
       // split L1, next; L1: a; jump end; next: split L2, next2; ... last: z; end:
       var jumps: [Int] = []
       var span = 0
@@ -177,12 +205,12 @@ struct PatternCompiler {
         if k < xs.count - 1 {
           let split = program.instructions.count
           program.instructions.append(.split(split + 1, -1))
-          span = max(span, emit(x, glued: glued))
+          span = max(span, emitChoice(x, glued: glued))
           jumps.append(program.instructions.count)
           program.instructions.append(.jump(-1))
           program.instructions[split] = .split(split + 1, program.instructions.count)
         } else {
-          span = max(span, emit(x, glued: glued))
+          span = max(span, emitChoice(x, glued: glued))
         }
       }
       let end = program.instructions.count
@@ -241,6 +269,18 @@ struct PatternCompiler {
     case .glued(let inner):
       return emit(inner, glued: true)
     }
+  }
+
+  /// One alternative: a run of one-token alternatives (see `.alternatives` in `emit`) as one
+  /// set lookup, anything else as written.
+  private mutating func emitChoice(_ x: PatternElement, glued: Bool) -> Int {
+    if case .alternatives(let run) = x.kind, run.count >= 2, isSingleTokenChoice(x) {
+      var atoms: [Atom] = []
+      collectSingleTokenAtoms(x, into: &atoms)
+      addAtom(.oneOf(set: makeTokenSet(atoms)), x)
+      return 1
+    }
+    return emit(x, glued: glued)
   }
 
   private mutating func collectSingleTokenAtoms(_ e: PatternElement, into atoms: inout [Atom]) {

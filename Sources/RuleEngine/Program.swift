@@ -34,6 +34,19 @@ final class Program: @unchecked Sendable {
   let piecePointer: UnsafeMutableBufferPointer<LiteralPiece>
   let setPointer: UnsafeMutableBufferPointer<FrozenTokenSet>
   let filterPointer: UnsafeMutableBufferPointer<Int32>
+  /// The instructions in the form `Matcher.run` executes (see `Op`), same numbering.
+  let opPointer: UnsafeMutableBufferPointer<Op>
+  /// Where a thread starts: instruction 0, or where the jumps from it lead.
+  let startPC: Int
+  /// The atoms every match begins with (their instructions), when there are at most
+  /// `Program.maxFirstAtoms` and the pattern cannot match empty text or begin with glue; else
+  /// empty. An attempt where none of them matches at the start token fails without setting up
+  /// (see `Matcher.run`).
+  let firstAtomPCs: [Int]
+  static let maxFirstAtoms = 32
+  /// The ops at `firstAtomPCs`, for `Matcher.canStart`.
+  let firstOps: UnsafeMutableBufferPointer<Op>
+
   /// Case-sensitive literal candidates of the token sets that have any.
   let exactTables: [[Int32: [[UInt32]]]]
 
@@ -44,6 +57,8 @@ final class Program: @unchecked Sendable {
     for s in setPointer { s.deallocate() }
     UnmanagedBuffer.free(setPointer)
     UnmanagedBuffer.free(filterPointer)
+    UnmanagedBuffer.free(opPointer)
+    UnmanagedBuffer.free(firstOps)
   }
 
   init(_ b: ProgramBuilder) {
@@ -69,7 +84,174 @@ final class Program: @unchecked Sendable {
     }
     exactTables = tables
     setPointer = UnmanagedBuffer.make(frozen)
-    filterPointer = UnmanagedBuffer.make(b.filters.isEmpty ? [Int32](repeating: -1, count: b.instructions.count) : b.filters)
+    let filters = b.filters.isEmpty ? [Int32](repeating: -1, count: b.instructions.count) : b.filters
+    filterPointer = UnmanagedBuffer.make(filters)
+    let ops = Op.lower(b.instructions, atoms: b.atoms, pieces: b.pieces, filters: filters)
+    opPointer = UnmanagedBuffer.make(ops)
+    startPC = Op.destination(of: 0, in: b.instructions)
+    let firsts = Program.firstAtomPCs(b.instructions)
+    firstAtomPCs = firsts
+    firstOps = UnmanagedBuffer.make(firsts.map { ops[$0] })
+  }
+
+  private static func firstAtomPCs(_ instructions: [Instruction]) -> [Int] {
+    var seen = Set<Int>()
+    var found: [Int] = []
+    var work = [0]
+    while let pc = work.popLast() {
+      guard pc < instructions.count else { return [] }
+      guard seen.insert(pc).inserted else { continue }
+      switch instructions[pc] {
+      case .atom: found.append(pc)
+      case .split(let a, let b): work += [b, a]
+      case .jump(let a): work.append(a)
+      case .save: work.append(pc + 1)
+      case .glue, .match: return []
+      }
+    }
+    return found.count <= maxFirstAtoms ? found : []
+  }
+}
+
+/// One instruction as the matcher executes it: a flat record, so that a step is one load and
+/// one jump-table dispatch, without a second dispatch on the atom or a copy of an enum payload.
+///
+/// Lowered from `Program.Instruction` with the same numbering (the visited set and `explain`'s
+/// traces speak of the same instructions), with changes that do not alter what matches:
+/// - Jumps are threaded: a `split` branch or a `next` that leads to a `jump` leads to where the
+///   jump goes, so no step is spent on jumps. (A jump's own visited mark adds nothing: its
+///   target is marked at the same token right after it.)
+/// - The common atoms get their own codes with the operand inline: a one-syllable literal is
+///   one comparison of key ids, a class one mask test.
+struct Op {
+
+  enum Code: UInt8 {
+    case match
+    /// Try `a` (if token set `filterA` admits the token, or there is none), then `b`.
+    case split
+    /// Restore point, then slot `a` = the current token.
+    case save
+    /// The token must touch the previous one.
+    case glue
+    /// A one-syllable case-insensitive literal: lower-case key `a`.
+    case lower
+    /// A one-syllable diacritic-insensitive literal: diacritic-free key `a`.
+    case fold
+    /// Any other literal: atom `a` (`Matcher.matchLiteral`), whose first syllable has
+    /// lower-case key `b` (a quick test first).
+    case literal
+    /// The same for a diacritic-insensitive literal: `b` is the diacritic-free key.
+    case foldLiteral
+    /// A token whose class mask meets `a`.
+    case classes
+    /// Any token but a newline.
+    case any
+    /// A token (not a newline) outside token set `a`.
+    case not
+    /// A token inside token set `a`.
+    case oneOf
+    /// Gazetteer `a`: every entry starting here.
+    case gazetteer
+    case code
+    /// A jump to `next`. Every way in is threaded past it, so it runs only if a jump led back
+    /// to itself, which compiled patterns never do.
+    case jump
+  }
+
+  var code: Code
+  /// Whether the matcher must look this op up in the visited set. Not when its only way in is
+  /// from one op that reaches it at most once per token (a split, or an op that moves from each
+  /// token to one other, different for different tokens — not a gazetteer or `CODE`, which can
+  /// end at one token from several): then that op's own mark already keeps it from running twice.
+  var checked = true
+  var a: Int32
+  var b: Int32
+  /// The instruction after this one (jumps threaded).
+  var next: Int32
+  /// For `split`: the branch filters (`Program.filterPointer` of the original targets), or -1.
+  var filterA: Int32
+  var filterB: Int32
+
+  /// Where control arriving at `pc` really goes: through any jumps.
+  static func destination(of pc: Int, in instructions: [Program.Instruction]) -> Int {
+    var p = pc
+    var hops = 0
+    while p < instructions.count, case .jump(let t) = instructions[p], hops <= instructions.count {
+      p = t
+      hops += 1
+    }
+    return p
+  }
+
+  static func lower(
+    _ instructions: [Program.Instruction], atoms: [Atom], pieces: [LiteralPiece], filters: [Int32]
+  ) -> [Op] {
+    func dest(_ pc: Int) -> Int32 { Int32(destination(of: pc, in: instructions)) }
+    func filter(_ pc: Int) -> Int32 { pc < filters.count ? filters[pc] : -1 }
+    var ops = instructions.enumerated().map { pc, ins in
+      var op = Op(code: .match, a: 0, b: 0, next: pc + 1 < instructions.count ? dest(pc + 1) : Int32(pc + 1),
+                  filterA: -1, filterB: -1)
+      switch ins {
+      case .match: break
+      case .jump(let t):
+        op.code = .jump
+        op.next = dest(t)
+      case .split(let x, let y):
+        op.code = .split
+        op.a = dest(x)
+        op.b = dest(y)
+        op.filterA = filter(x)
+        op.filterB = filter(y)
+      case .save(let slot):
+        op.code = .save
+        op.a = Int32(slot)
+      case .glue: op.code = .glue
+      case .atom(let k):
+        op.a = Int32(k)
+        switch atoms[k] {
+        case .literal(let first, let count, let mode) where count == 1 && mode == .caseInsensitive:
+          op.code = .lower
+          op.a = pieces[Int(first)].lower
+        case .literal(let first, let count, let mode) where count == 1 && mode == .diacriticInsensitive:
+          op.code = .fold
+          op.a = pieces[Int(first)].fold
+        case .literal(let first, _, let mode):
+          op.code = mode == .diacriticInsensitive ? .foldLiteral : .literal
+          op.b = mode == .diacriticInsensitive ? pieces[Int(first)].fold : pieces[Int(first)].lower
+        case .tokenClass(let bit):
+          op.code = .classes
+          op.a = Int32(bitPattern: bit.mask)
+        case .any: op.code = .any
+        case .not(let set):
+          op.code = .not
+          op.a = set
+        case .oneOf(let set):
+          op.code = .oneOf
+          op.a = set
+        case .gazetteer(let g):
+          op.code = .gazetteer
+          op.a = Int32(g)
+        case .code: op.code = .code
+        }
+      }
+      return op
+    }
+    // Ways into each op; an entry from a gazetteer or CODE counts as many.
+    var ways = [Int](repeating: 0, count: ops.count + 1)
+    func enter(_ pc: Int32, _ n: Int) { if pc >= 0 && Int(pc) < ways.count { ways[Int(pc)] += n } }
+    enter(Int32(destination(of: 0, in: instructions)), 1)
+    for op in ops {
+      switch op.code {
+      case .match: break
+      case .split:
+        enter(op.a, 1)
+        enter(op.b, 1)
+      case .gazetteer, .code: enter(op.next, 2)
+      default: enter(op.next, 1)
+      }
+    }
+    for pc in ops.indices { ops[pc].checked = ways[pc] != 1 }
+    return ops
   }
 }
 
@@ -142,6 +324,13 @@ enum Atom: Sendable, Equatable {
   case not(set: Int32)
   /// One token inside `tokenSets[set]`: alternatives of one-token elements, tested at once.
   case oneOf(set: Int32)
+}
+
+extension Atom {
+  var isGazetteer: Bool {
+    if case .gazetteer = self { return true }
+    return false
+  }
 }
 
 /// An atom with the pattern text it came from, for `explain`.

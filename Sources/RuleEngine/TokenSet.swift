@@ -88,6 +88,36 @@ struct FrozenTokenSet {
     return false
   }
 
+  enum Answer { case yes, no, ask }
+
+  /// `contains` as far as the class mask and the lower-case bits tell (all most sets hold):
+  /// `.ask` when the set also has diacritic-free or case-sensitive members to look at.
+  @inline(__always)
+  static func quickContains(_ set: UnsafePointer<FrozenTokenSet>, mask: UInt32, lower: Int32) -> Answer {
+    if mask & set.pointee.classMask != 0 { return .yes }
+    if lower >= 0 {
+      let bits = set.pointee.lowerBits, word = Int(lower) >> 6
+      if word < bits.count && bits.baseAddress![word] & (1 << UInt64(Int(lower) & 63)) != 0 { return .yes }
+    }
+    return set.pointee.foldBits.count | set.pointee.exactBits.count == 0 ? .no : .ask
+  }
+
+  /// `contains` for a set given by its address (no copy of the set) and a token given by its
+  /// class mask and key ids.
+  @inline(never)
+  static func contains(
+    _ set: UnsafePointer<FrozenTokenSet>, mask: UInt32, lower: Int32, fold: Int32, _ doc: DocumentView, _ pos: Int,
+    _ program: Program
+  ) -> Bool {
+    if mask & set.pointee.classMask != 0 { return true }
+    if test(set.pointee.lowerBits, lower) { return true }
+    if set.pointee.foldBits.count > 0 && test(set.pointee.foldBits, fold) { return true }
+    if set.pointee.exactBits.count > 0 && test(set.pointee.exactBits, lower) {
+      return set.pointee.exactContains(doc, pos, lower, program)
+    }
+    return false
+  }
+
   @inline(never)
   func exactContains(_ doc: DocumentView, _ pos: Int, _ lower: Int32, _ program: Program) -> Bool {
     FrozenTokenSet.exactMatch(doc, pos, program.exactTables[Int(exactIndex)][lower] ?? [])
