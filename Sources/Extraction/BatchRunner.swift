@@ -53,7 +53,7 @@ public struct BatchRunner {
         batch.append(item)
       }
       if batch.isEmpty { break }
-      let (out, errors) = process(batch, extractor)
+      let (out, errors) = process(batch, bytes: bytes, extractor)
       summary.documents += batch.count
       summary.errors += errors
       summary.bytes += bytes
@@ -82,35 +82,50 @@ public struct BatchRunner {
   }
 
   /// Processes one batch on `jobs` threads; returns the JSON lines joined in order.
-  private func process(_ batch: [InputItem], _ extractor: Extractor) -> ([UInt8], Int) {
-    let results = UnsafeMutableBufferPointer<(line: [UInt8], isError: Bool)>.allocate(capacity: batch.count)
-    results.initialize(repeating: (line: [UInt8](), isError: false))
-    defer { results.deinitialize().deallocate() }
-    let next = Atomic<Int>(0)
+  ///
+  /// Each worker writes its records one after another into a writer of its own (no buffer
+  /// and no copy per record) and notes where each one lies; the lines are then joined in
+  /// input order. With one worker its writer already holds them in order.
+  private func process(_ batch: [InputItem], bytes: Int, _ extractor: Extractor) -> ([UInt8], Int) {
+    typealias Span = (worker: Int, start: Int, end: Int, isError: Bool)
+    let spans = UnsafeMutableBufferPointer<Span>.allocate(capacity: batch.count)
+    spans.initialize(repeating: (0, 0, 0, false))
     let workers = min(jobs, batch.count)
+    // Records are about twice the size of their input.
+    let capacity = 2 * bytes / workers + 4096
+    let writers = UnsafeMutablePointer<JSONWriter>.allocate(capacity: workers)
+    defer {
+      writers.deinitialize(count: workers).deallocate()
+      spans.deinitialize().deallocate()
+    }
     if workers == 1 {
-      for i in batch.indices { results[i] = extractor.process(batch[i]) }
+      writers.initialize(to: JSONWriter(capacity: capacity))
+      for i in batch.indices {
+        let start = writers[0].byteCount
+        let isError = extractor.process(batch[i], into: &writers[0])
+        spans[i] = (0, start, writers[0].byteCount, isError)
+      }
     } else {
-      nonisolated(unsafe) let shared = results
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let next = Atomic<Int>(0)
+      nonisolated(unsafe) let sharedSpans = spans
+      nonisolated(unsafe) let sharedWriters = writers
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        (sharedWriters + worker).initialize(to: JSONWriter(capacity: capacity))
         while true {
           let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
           if i >= batch.count { break }
-          shared[i] = extractor.process(batch[i])
+          let start = sharedWriters[worker].byteCount
+          let isError = extractor.process(batch[i], into: &sharedWriters[worker])
+          sharedSpans[i] = (worker, start, sharedWriters[worker].byteCount, isError)
         }
       }
     }
-    var total = 0
-    var errors = 0
-    for r in results {
-      total += r.line.count + 1
-      if r.isError { errors += 1 }
-    }
+    let errors = spans.reduce(0) { $0 + ($1.isError ? 1 : 0) }
+    if workers == 1 { return (writers[0].bytes, errors) }
     var out = [UInt8]()
-    out.reserveCapacity(total)
-    for r in results {
-      out.append(contentsOf: r.line)
-      out.append(0x0A)
+    out.reserveCapacity(spans.reduce(0) { $0 + $1.end - $1.start })
+    for s in spans {
+      writers[s.worker].withBytes { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[s.start..<s.end])) }
     }
     return (out, errors)
   }

@@ -79,8 +79,10 @@ public struct Benchmark {
     var documents = 0
     var bytes = 0
     let source = InputSource(paths: [path], format: .jsonl)
+    var out = JSONWriter(capacity: 1 << 20)
     while let item = source.next() {
-      _ = extractor.process(item, times: &stages)
+      out.removeAll()
+      _ = extractor.process(item, into: &out, times: &stages)
       documents += 1
       bytes += item.byteCount
     }

@@ -4,9 +4,7 @@ extension Extractor {
   /// An extractor that applies a loaded rule set: the same records `vnx extract` writes.
   public convenience init(ruleSet: RuleSet, options: ExtractionOptions = ExtractionOptions()) {
     self.init(options: options, rulesFingerprint: ruleSet.fingerprint) { text, tokens in
-      ruleSet.annotate(text, tokens: tokens).map {
-        RuleHit(rule: $0.rule, type: $0.type, start: $0.start, end: $0.end, fields: $0.fields)
-      }
+      ruleSet.annotate(text, tokens: tokens)
     }
   }
 }

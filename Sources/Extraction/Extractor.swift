@@ -1,22 +1,17 @@
+import RuleEngine
 import Tokenization
 import VNText
 
 /// What the rules said about one document: a metric for a typed token, or a new entity.
-/// (The rule engine's annotations, as the extraction stage needs them.)
-public struct RuleHit: Sendable, Equatable {
-  public var rule: String
-  public var type: String
-  /// Normalized scalar offsets.
-  public var start: Int
-  public var end: Int
-  public var fields: [String: String]
+///
+/// This is the rule engine's `Annotation` itself, not a copy: converting every annotation
+/// retained its strings and fields, and both arrays then had to be freed.
+public typealias RuleHit = Annotation
 
+extension Annotation {
+  /// A hit for `Extractor(annotate:)`; the priority is the engine's business and unused here.
   public init(rule: String, type: String, start: Int, end: Int, fields: [String: String]) {
-    self.rule = rule
-    self.type = type
-    self.start = start
-    self.end = end
-    self.fields = fields
+    self.init(rule: rule, type: type, start: start, end: end, fields: fields, priority: 0)
   }
 }
 
@@ -90,17 +85,31 @@ public final class Extractor: Sendable {
 
   /// The record for one input item, as a JSON line (no newline), and whether it is an error.
   public func process(_ item: InputItem, times: UnsafeMutablePointer<StageTimes>? = nil) -> (line: [UInt8], isError: Bool) {
+    var w = JSONWriter()
+    let isError = process(item, into: &w, times: times)
+    return (w.withBytes { Array($0.dropLast()) }, isError)
+  }
+
+  /// Appends the record for one input item to `out` as a JSON line, newline included, and
+  /// returns whether it is an error record.
+  ///
+  /// `BatchRunner` writes a whole batch (per worker) into one writer this way: no buffer and
+  /// no copy per record.
+  public func process(
+    _ item: InputItem, into out: inout JSONWriter, times: UnsafeMutablePointer<StageTimes>? = nil
+  ) -> Bool {
     let record = self.record(for: item, times: times)
     let t0 = times == nil ? 0 : monotonicSeconds()
     if let times, times.pointee.rulesEnded > 0 {
       times.pointee.mentions += t0 - times.pointee.rulesEnded
       times.pointee.rulesEnded = 0
     }
-    let line = record.jsonLine(pipelineVersion: Self.version, rulesFingerprint: rulesFingerprint)
+    record.write(to: &out, pipelineVersion: Self.version, rulesFingerprint: rulesFingerprint)
+    out.newline()
     let isError = record.error != nil
     _ = consume record  // freed inside the encoding stage, not after every timer
     if let times { times.pointee.encode += monotonicSeconds() - t0 }
-    return (line, isError)
+    return isError
   }
 
   /// The record for a text, exactly as `vnx extract` would write it for a document with this id.

@@ -29,6 +29,32 @@ public struct JSONWriter: ~Copyable {
   /// The bytes written so far.
   public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+  /// The number of bytes written so far.
+  public var byteCount: Int { count }
+
+  /// Lends the bytes written so far, without copying them.
+  public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try body(UnsafeBufferPointer(start: base, count: count))
+  }
+
+  /// Ends a top-level value with a newline (JSON Lines): the next value starts the next line.
+  ///
+  /// One writer can so take many records in a row (a batch's output, or a worker's share of
+  /// it), which spares a buffer and a copy per record.
+  public mutating func newline() {
+    reserve(1)
+    put(0x0A)
+    needsComma = false
+    pendingValueForKey = false
+  }
+
+  /// Forgets everything written, keeping the buffer.
+  public mutating func removeAll() {
+    count = 0
+    needsComma = false
+    pendingValueForKey = false
+  }
+
   // MARK: Buffer
 
   /// Makes room for `n` more bytes; the writes that follow store without checks.

@@ -45,7 +45,9 @@ enum MentionBuilder {
     var unresolved = 0
     tokens.withUnsafeBufferPointer { all in
       let typed = all.indices.filter { typeName(all[$0].kind) != nil }
-      mentions.reserveCapacity(typed.count + hits.count)
+      // A period also brings the (up to two) dates inside it.
+      let periods = typed.reduce(0) { $0 + (all[$1].kind == .period ? 1 : 0) }
+      mentions.reserveCapacity(typed.count + 2 * periods + hits.count)
       byStart = StartIndex(capacity: typed.count)
       for k in typed {
         guard let type = typeName(all[k].kind) else { continue }
@@ -80,23 +82,31 @@ enum MentionBuilder {
     }
     byStart.finish()
     let figureCount = mentions.count
-    for hit in hits {
-      // The fields are looked up by iterating them: there are few, and hashing String keys
-      // would cost more than comparing them.
-      if let metric = field(hit.fields, "metric") {
-        guard let index = byStart[hit.start], case .quantity(let q, _) = mentions[index].fields else { continue }
-        if mentions[index].rule != "tokenizer" { continue }  // the engine already resolved conflicts
-        mentions[index].fields = .quantity(q, metric: metric)
-        mentions[index].rule = hit.rule
-        continue
+    // Hits are read in place too: copying one retains its strings and fields.
+    hits.withUnsafeBufferPointer { all in
+      for h in all.indices {
+        let hit = all.baseAddress! + h
+        // The fields are looked up by iterating them: there are few, and hashing String keys
+        // would cost more than comparing them.
+        if let metric = field(hit.pointee.fields, "metric") {
+          guard let index = byStart[hit.pointee.start], case .quantity(let q, _) = mentions[index].fields else {
+            continue
+          }
+          if mentions[index].rule != "tokenizer" { continue }  // the engine already resolved conflicts
+          mentions[index].fields = .quantity(q, metric: metric)
+          mentions[index].rule = hit.pointee.rule
+          continue
+        }
+        let (start, end) = (hit.pointee.start, hit.pointee.end)
+        guard start < end, end <= n.scalars.count else { continue }
+        let order = entityFieldOrder(hit.pointee.type) ?? hit.pointee.fields.keys.sorted()
+        var list = order.map { EntityField($0, nil) }
+        for (name, value) in hit.pointee.fields where !isAbsent(value) {  // empty title, year-less date
+          if let slot = order.firstIndex(of: name) { list[slot].value = value }
+        }
+        mentions.append(
+          mention(n, start..<end, type: hit.pointee.type, rule: hit.pointee.rule, fields: .entity(list)))
       }
-      guard hit.start < hit.end, hit.end <= n.scalars.count else { continue }
-      let order = entityFieldOrder(hit.type) ?? hit.fields.keys.sorted()
-      var list = order.map { EntityField($0, nil) }
-      for (name, value) in hit.fields where !isAbsent(value) {  // empty title, year-less date
-        if let slot = order.firstIndex(of: name) { list[slot].value = value }
-      }
-      mentions.append(mention(n, hit.start..<hit.end, type: hit.type, rule: hit.rule, fields: .entity(list)))
     }
     sort(&mentions, figures: figureCount)
     return mentions

@@ -4,6 +4,13 @@ extension Record {
   /// The record as one line of JSON (no trailing newline), fields in schema order.
   public func jsonLine(pipelineVersion: String, rulesFingerprint: String) -> [UInt8] {
     var w = JSONWriter(capacity: 256 + mentions.count * 160)
+    write(to: &w, pipelineVersion: pipelineVersion, rulesFingerprint: rulesFingerprint)
+    return w.bytes
+  }
+
+  /// Writes the record as one JSON object (no newline) after what `w` holds: what `jsonLine`
+  /// returns, without a buffer of its own.
+  public func write(to w: inout JSONWriter, pipelineVersion: String, rulesFingerprint: String) {
     w.beginObject()
     w.string("schema", Record.schema)
     w.string("id", id)
@@ -40,7 +47,6 @@ extension Record {
     w.string("rules", rulesFingerprint)
     w.endObject()
     w.endObject()
-    return w.bytes
   }
 }
 

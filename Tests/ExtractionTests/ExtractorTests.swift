@@ -15,6 +15,32 @@ import VNText
 
   func json(_ s: String) -> InputItem.Payload { .jsonLine(Array(s.utf8)) }
 
+  /// `BatchRunner` writes many records into one writer; each line must be the record's own
+  /// `jsonLine`, errors included.
+  @Test func recordsWrittenInARowAreTheirJSONLines() {
+    let payloads: [InputItem.Payload] = [
+      json(#"{"id": "a1", "text": "Phát hiện sai phạm hơn 46.237 triệu đồng."}"#),
+      json(#"{"id": 7, "text": ""}"#),
+      json("not json"),
+      .text(Array("Chiều 16/9/2021, đoàn làm việc; thu hồi 12 tỷ đồng.".utf8)),
+      .failure(code: "unreadable", message: "gone"),
+    ]
+    var w = JSONWriter(capacity: 64)
+    var expected: [UInt8] = []
+    var errors: [Bool] = []
+    for (k, payload) in payloads.enumerated() {
+      let item = InputItem(source: Source(path: "in.jsonl", line: k + 1), fallbackID: "doc#L\(k + 1)", payload: payload)
+      errors.append(extractor.process(item, into: &w))
+      let line = extractor.record(for: item).jsonLine(pipelineVersion: Extractor.version, rulesFingerprint: "sha256:test")
+      let alone = extractor.process(item)
+      #expect(alone.line == line)
+      #expect(alone.isError == errors.last)
+      expected += line + [0x0A]
+    }
+    #expect(w.bytes == expected)
+    #expect(errors == [false, false, true, false, true])
+  }
+
   @Test func moneyMentionCoversNumberAndUnitWithRawOffsets() throws {
     let r = try record(json(#"{"id": "a1", "text": "Phát hiện sai phạm hơn 46.237 triệu đồng."}"#))
     #expect(r["id"] as? String == "a1")

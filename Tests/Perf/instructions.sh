@@ -60,7 +60,7 @@ stage "tokenize" 'TokenizerV8tokenize'
 stage "dates" 'DateResolverO12resolveYears'
 stage "rules" '0A3SetC8annotate_6tokens'
 stage "mentions" 'MentionBuilderO5build'
-stage "JSON encode" 'RecordV8jsonLine'
+stage "JSON encode" 'RecordV5write2to15pipelineVersion'
 stage "total" 'BatchRunnerV7process'
 if [ -n "$keep" ]; then
   mkdir -p "$keep"
