@@ -13,6 +13,10 @@ struct Anchor: Sendable {
   var set: TokenSet
   /// The most tokens between the match's start and the element's first token.
   var maxOffset: Int
+  /// True when no token from the match's start to the element's first token can be a line
+  /// break (nothing before the element can match `NL`, nor can its first token): the window
+  /// then also ends at the next line break.
+  var inLine: Bool
 }
 
 extension PatternCompiler {
@@ -24,16 +28,16 @@ extension PatternCompiler {
   /// The anchors worth checking for a pattern (at most `limit`), most selective first.
   mutating func anchors(of root: PatternElement, limit: Int = 3) -> [Anchor] {
     var found: [Anchor] = []
-    collectAnchors(root, offset: 0, into: &found, depth: 0)
+    collectAnchors(root, offset: 0, inLine: true, into: &found, depth: 0)
     var useful: [Anchor] = []
     // One element seen at several levels (a capture of a macro of alternatives) gives the same
     // set more than once: keep it once, with its smallest window.
-    var seen: [AnchorKey: Int] = [:]
+    var seen: [AnchorSeenKey: Int] = [:]
     for a in found where a.maxOffset > 0 && a.set.classMask & PatternCompiler.commonClasses == 0
       && (a.set.classMask != 0 || a.set.lowerBits.contains { $0 != 0 } || a.set.foldBits.contains { $0 != 0 }
         || a.set.capitalizedLowerBits.contains { $0 != 0 })
     {
-      let key = AnchorKey(a.set)
+      let key = AnchorSeenKey(set: AnchorKey(a.set), inLine: a.inLine)
       if let k = seen[key] {
         useful[k].maxOffset = min(useful[k].maxOffset, a.maxOffset)
       } else {
@@ -50,27 +54,48 @@ extension PatternCompiler {
     return Array(useful.prefix(limit))
   }
 
-  private mutating func collectAnchors(_ e: PatternElement, offset: Int, into out: inout [Anchor], depth: Int) {
+  /// `inLine`: nothing before `e` in a match can be a line break.
+  private mutating func collectAnchors(
+    _ e: PatternElement, offset: Int, inLine: Bool, into out: inout [Anchor], depth: Int
+  ) {
     guard depth < 32 else { return }
     if minLength(e) >= 1, let set = firstSet(e, depth: depth) {
-      out.append(Anchor(set: set, maxOffset: offset))
+      let firstIsNoBreak = set.classMask & ClassBit.newline.mask == 0
+      out.append(Anchor(set: set, maxOffset: offset, inLine: inLine && firstIsNoBreak))
     }
     switch e.kind {
     case .sequence(let xs):
       var off = offset
+      var line = inLine
       for x in xs {
-        collectAnchors(x, offset: off, into: &out, depth: depth + 1)
+        collectAnchors(x, offset: off, inLine: line, into: &out, depth: depth + 1)
         off += maxSpan(x)
+        line = line && !canMatchLineBreak(x)
       }
     case .capture(_, let x), .glued(let x):
-      collectAnchors(x, offset: offset, into: &out, depth: depth + 1)
+      collectAnchors(x, offset: offset, inLine: inLine, into: &out, depth: depth + 1)
     case .repetition(let x, let minCount, _, _) where minCount >= 1:
-      collectAnchors(x, offset: offset, into: &out, depth: depth + 1)
+      collectAnchors(x, offset: offset, inLine: inLine, into: &out, depth: depth + 1)
     case .macro(let name):
       if let body = macros[name]?.pattern.element {
-        collectAnchors(body, offset: offset, into: &out, depth: depth + 1)
+        collectAnchors(body, offset: offset, inLine: inLine, into: &out, depth: depth + 1)
       }
     default: break
+    }
+  }
+
+  /// Whether `e` can match a line break token. Only `NL` can: a line break has no key, so no
+  /// literal or gazetteer matches it, and `[]`, `ANY`, `!x` and `CODE` exclude it.
+  func canMatchLineBreak(_ e: PatternElement, depth: Int = 0) -> Bool {
+    guard depth < 32 else { return true }
+    switch e.kind {
+    case .tokenClass(let name): return ClassBit(name: name) == .newline
+    case .literal, .gazetteer, .anyToken, .negation: return false
+    case .macro(let name):
+      guard let body = macros[name]?.pattern.element else { return true }
+      return canMatchLineBreak(body, depth: depth + 1)
+    case .sequence(let xs), .alternatives(let xs): return xs.contains { canMatchLineBreak($0, depth: depth + 1) }
+    case .repetition(let x, _, _, _), .capture(_, let x), .glued(let x): return canMatchLineBreak(x, depth: depth + 1)
     }
   }
 
@@ -203,4 +228,10 @@ struct AnchorKey: Hashable {
     fold = set.foldBits
     while fold.last == 0 { fold.removeLast() }
   }
+}
+
+/// `anchors(of:)` keeps one anchor per set and line-boundedness.
+private struct AnchorSeenKey: Hashable {
+  var set: AnchorKey
+  var inLine: Bool
 }

@@ -167,12 +167,20 @@ extension RuleSet {
     let ruleAnchorStarts = self.ruleAnchorStarts, ruleAnchorIDs = self.ruleAnchorIDs
     let ruleAnchorOffsets = self.ruleAnchorOffsets
     let ruleRefs = self.ruleRefs, gazetteerTable = self.gazetteerTable
-    let lastToken = doc.count - 1
+    // The first line break at or after each token (`doc.count` when none): a line-bound
+    // anchor's window ends before it (`Anchor.inLine`).
+    let nextBreak = UnsafeMutablePointer<Int32>.allocate(capacity: doc.count + 1)
+    defer { nextBreak.deallocate() }
+    nextBreak[doc.count] = Int32(doc.count)
+    for t in stride(from: doc.count - 1, through: 0, by: -1) {
+      nextBreak[t] = doc.classMasks[t] & ClassBit.newline.mask != 0 ? Int32(t) : nextBreak[t + 1]
+    }
+    let ruleAnchorInLine = self.ruleAnchorInLine
     /// True when the anchor set of rule anchor `k` occurs in the window of a match starting at
-    /// `q`: tokens `q ... q + maxOffset`.
+    /// `q`: tokens `q ... q + maxOffset`, and before the next line break for a line-bound anchor.
     @inline(__always) func anchorNear(_ k: Int, _ q: Int) -> Bool {
       let bits = anchorBits + Int(ruleAnchorIDs[k]) * words
-      let hi = min(lastToken, q + Int(ruleAnchorOffsets[k]))
+      let hi = min(ruleAnchorInLine[k] ? Int(nextBreak[q]) - 1 : doc.count - 1, q + Int(ruleAnchorOffsets[k]))
       guard q <= hi else { return false }
       var w = q >> 6
       let last = hi >> 6

@@ -52,6 +52,8 @@ public final class RuleSet: @unchecked Sendable {
   let ruleAnchorStarts: UnsafeMutableBufferPointer<Int32>
   let ruleAnchorIDs: UnsafeMutableBufferPointer<Int32>
   let ruleAnchorOffsets: UnsafeMutableBufferPointer<Int32>
+  /// Whether the window of each rule anchor also ends at the next line break (`Anchor.inLine`).
+  let ruleAnchorInLine: UnsafeMutableBufferPointer<Bool>
   /// The number of distinct anchor sets.
   let anchorSetCount: Int
   /// Distinct anchor sets by the tokens they contain: by lower-case key, diacritic-free key,
@@ -207,6 +209,7 @@ public final class RuleSet: @unchecked Sendable {
     var ruleAnchorStarts: [Int32] = [0]
     var ruleAnchorIDs: [Int32] = []
     var ruleAnchorOffsets: [Int32] = []
+    var ruleAnchorInLine: [Bool] = []
     var distinct: [AnchorKey: Int32] = [:]
     var anchorLower = [[Int32]](repeating: [], count: keys.count)
     var anchorFold = [[Int32]](repeating: [], count: keys.count)
@@ -245,12 +248,14 @@ public final class RuleSet: @unchecked Sendable {
         }
         ruleAnchorIDs.append(id)
         ruleAnchorOffsets.append(Int32(a.maxOffset))
+        ruleAnchorInLine.append(a.inLine)
       }
       ruleAnchorStarts.append(Int32(ruleAnchorIDs.count))
     }
     self.ruleAnchorStarts = UnmanagedBuffer.make(ruleAnchorStarts)
     self.ruleAnchorIDs = UnmanagedBuffer.make(ruleAnchorIDs)
     self.ruleAnchorOffsets = UnmanagedBuffer.make(ruleAnchorOffsets)
+    self.ruleAnchorInLine = UnmanagedBuffer.make(ruleAnchorInLine)
     anchorSetCount = distinct.count
     anchorLowerRows = RuleIndexTable(anchorLower)
     anchorFoldRows = RuleIndexTable(anchorFold)
@@ -305,6 +310,7 @@ public final class RuleSet: @unchecked Sendable {
     pairRows.free()
     UnmanagedBuffer.free(pairFirsts)
     UnmanagedBuffer.free(keyRows)
+    UnmanagedBuffer.free(ruleAnchorInLine)
     UnmanagedBuffer.free(ruleAnchorStarts)
     UnmanagedBuffer.free(ruleAnchorIDs)
     UnmanagedBuffer.free(ruleAnchorOffsets)

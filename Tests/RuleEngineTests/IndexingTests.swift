@@ -76,3 +76,40 @@ final class TriedEverywhereWarningTests: XCTestCase {
     ])
   }
 }
+
+/// An anchor's window ends at a line break when nothing before it can match one
+/// (`Anchor.inLine`).
+final class LineBoundWindowTests: XCTestCase {
+  /// A rule whose elements before the anchor cannot match a line break is not tried where its
+  /// anchor lies beyond the next line break, even inside its window (an `NL` after the anchor
+  /// does not change that); a rule that can match `NL` before it is tried.
+  func testAnchorWindowsOfRulesThatCannotCrossALineEndThere() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: in_line
+          pattern: '"thu hồi" []{0,8} amount:MONEY'
+          emit: {target: amount, metric: recovered_amount}
+        - id: across
+          pattern: '"kiến nghị" ([] | NL){0,8} amount:MONEY'
+          emit: {target: amount, metric: recommended_amount}
+        - id: break_after
+          pattern: '"nộp" []{0,8} amount:MONEY (NL | ".")'
+          emit: {target: amount, metric: paid_amount}
+      """))
+    func attempts(_ text: String) -> (Int, [Annotation]) {
+      let normalized = Normalizer().normalize(text)
+      let tokens = Tokenizer().tokenize(normalized)
+      var counters = MatchCounters()
+      let found = set.annotate(normalized, tokens: tokens, counters: &counters)
+      return (counters.attempts, found)
+    }
+    // Each sum on the line of its cue: all three are tried and match.
+    let (sameLine, sameFound) = attempts("thu hồi 5 tỷ đồng\nnộp 1 tỷ đồng\nkiến nghị 2 tỷ đồng")
+    XCTAssertEqual(sameLine, 3)
+    XCTAssertEqual(sameFound.map(\.rule), ["in_line", "break_after", "across"])
+    // Each sum after a line break: only the rule that can match one is tried, and matches.
+    let (broken, brokenFound) = attempts("thu hồi\n5 tỷ đồng\nkiến nghị\n2 tỷ đồng\nnộp\n1 tỷ đồng\n")
+    XCTAssertEqual(broken, 1)
+    XCTAssertEqual(brokenFound.map(\.rule), ["across"])
+  }
+}
