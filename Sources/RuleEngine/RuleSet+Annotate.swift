@@ -193,6 +193,7 @@ extension RuleSet {
       return found & (~0 >> UInt64(63 - (hi & 63))) != 0
     }
     var candidates: [Candidate] = []
+    candidates.reserveCapacity(min(1024, max(16, doc.count / 8)))  // about one per 8 tokens
     let startLowerRows = self.startLowerRows, startFoldRows = self.startFoldRows
     let startClassRows = self.startClassRows, startClassMask = self.startClassMask
     let alwaysRows = self.alwaysRows, pairRows = self.pairRows
@@ -388,6 +389,7 @@ enum ConflictResolver {
         matchLength: c.matchLength, order: rules[c.ruleIndex].order, type: type, isRole: c.isRole)
     }
     var winners: [Int] = []
+    winners.reserveCapacity(candidates.count)
     var lostTo = [Int](repeating: -1, count: candidates.count)
 
     // 1. Roles: one per target token; priority, then closeness, then file order. Grouped by
@@ -400,6 +402,7 @@ enum ConflictResolver {
       return x < y
     }
     var groups: [(first: Int, winner: Int)] = []
+    groups.reserveCapacity(roles.count)
     var g = 0
     while g < roles.count {
       var e = g + 1
@@ -428,6 +431,7 @@ enum ConflictResolver {
     // Accepted spans, sorted by type then start (spans of one type never overlap each other),
     // so each candidate is checked against its two neighbours of its type only.
     var accepted: [(type: Int, start: Int, end: Int, index: Int)] = []
+    accepted.reserveCapacity(entities.count)
     for i in entities {
       let a = keys[i]
       var lo = 0, hi = accepted.count
