@@ -245,6 +245,9 @@ struct FastPosition {
 /// raw text at a fixed distance `delta`: the raw scalars and the offset map of such a stretch
 /// are written afterwards in bulk (`flush`, a copy and a fill the compiler vectorizes), rather
 /// than with two more stores and a third index per scalar.
+///
+/// This generic loop serves scalar input; UTF-8 input has `fastRunUTF8`, which tests compare
+/// with it.
 @inline(never)
 func fastRun<Input: NormalizerInput>(
   _ input: Input, _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>,
