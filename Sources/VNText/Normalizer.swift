@@ -141,8 +141,8 @@ public struct Normalizer: Sendable {
           while j < n {
             if !dirty {
               if w.rewrote { notedCount = 0 }  // no longer used: only keep the buffer's bound
-              let at = fastRun(
-                input, rawBuffer, out, map, noted,
+              let at = input.fastRun(
+                rawBuffer, out, map, noted,
                 FastPosition(j: j, k: k, count: count, noted: notedCount, lastWasSpace: lastWasSpace))
               (j, k, count, notedCount, lastWasSpace) = (at.j, at.k, at.count, at.noted, at.lastWasSpace)
               if j == n { break }
@@ -236,8 +236,18 @@ struct FastPosition {
 /// Latin letters of Vietnamese (NFC starters stable on their own), nearly all of a clean text.
 /// Returns where it stopped: at the end or at the first scalar it does not handle.
 ///
-/// A function of its own that calls nothing, with its own few locals, so that they all stay
-/// in registers; `noted` gets the tone-mark candidates (`Normalizer.Pass.toneCandidates`).
+/// A function of its own that calls nothing per scalar, with its own few locals, so that they
+/// all stay in registers; `noted` gets the tone-mark candidates
+/// (`Normalizer.Pass.toneCandidates`).
+///
+/// The loop writes only the output scalar. Every scalar it writes is its raw scalar unchanged,
+/// so between two collapsed spaces (the only raw scalars it drops) the output is a copy of the
+/// raw text at a fixed distance `delta`: the raw scalars and the offset map of such a stretch
+/// are written afterwards in bulk (`flush`, a copy and a fill the compiler vectorizes), rather
+/// than with two more stores and a third index per scalar.
+///
+/// This generic loop serves scalar input; UTF-8 input has `fastRunUTF8`, which tests compare
+/// with it.
 @inline(never)
 func fastRun<Input: NormalizerInput>(
   _ input: Input, _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>,
@@ -245,12 +255,15 @@ func fastRun<Input: NormalizerInput>(
 ) -> FastPosition {
   let n = input.units.count
   var j = start.j
-  var k = start.k
   var count = start.count
   var notedCount = start.noted
   var lastWasSpace = start.lastWasSpace
-  // The last output scalar, kept in a register for the candidate test (0: none).
-  var previous: UInt32 = count > 0 ? out[count - 1] : 0
+  // Output `[stretch, count)` came from raw `[stretch + delta, count + delta)`, one for one.
+  var stretch = count
+  var delta = start.k &- start.count
+  @inline(__always) func flush(_ from: Int, _ to: Int, _ delta: Int) {
+    flushStretch(input, raw, out, map, from, to, delta)
+  }
   // `&+=` and `truncatingIfNeeded`: positions index arrays, far below 2³¹.
   while j < n {
     let u = input.unit(at: j)
@@ -259,44 +272,186 @@ func fastRun<Input: NormalizerInput>(
         lastWasSpace = false
       } else if u == 0x20 {
         if lastWasSpace {
-          input.setRaw(raw, k, u)
+          // A collapsed space: raw only, and the distance between raw and output grows.
+          flush(stretch, count, delta)
+          input.setRaw(raw, count &+ delta, u)
+          delta &+= 1
+          stretch = count
           j &+= 1
-          k &+= 1
           continue
         }
         lastWasSpace = true
       } else {
         break
       }
-      input.setRaw(raw, k, u)
       out[count] = u
-      map[count] = Int32(truncatingIfNeeded: k)
-      previous = u
       count &+= 1
       j &+= 1
-      k &+= 1
       continue
     }
     let (c, next) = input.fastScalar(at: j)
     guard c &- 0xC0 < 0x240 || c & 0xFFFF_FF00 == 0x1E00 else { break }  // U+00C0–U+02FF, U+1Exx
     lastWasSpace = false
-    if previous < 0x80 && (previous | 0x20 == 0x6F || previous | 0x20 == 0x75) {
-      noted[notedCount] = Int32(truncatingIfNeeded: count)
-      notedCount &+= 1
+    if count > 0 {
+      let previous = out[count &- 1]
+      if previous < 0x80 && (previous | 0x20 == 0x6F || previous | 0x20 == 0x75) {
+        noted[notedCount] = Int32(truncatingIfNeeded: count)
+        notedCount &+= 1
+      }
     }
-    input.setRaw(raw, k, c)
     out[count] = c
-    previous = c
-    map[count] = Int32(truncatingIfNeeded: k)
     count &+= 1
     j = next
-    k &+= 1
   }
-  return FastPosition(j: j, k: k, count: count, noted: notedCount, lastWasSpace: lastWasSpace)
+  flush(stretch, count, delta)
+  return FastPosition(j: j, k: count &+ delta, count: count, noted: notedCount, lastWasSpace: lastWasSpace)
+}
+
+/// Writes the raw scalars and the offsets of the output stretch `[from, to)`, which came from
+/// raw `[from + delta, to + delta)` unchanged (see `fastRun`): a copy and a vectorized fill.
+@inline(__always)
+func flushStretch<Input: NormalizerInput>(
+  _ input: Input, _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>,
+  _ map: UnsafeMutablePointer<Int32>, _ from: Int, _ to: Int, _ delta: Int
+) {
+  guard to > from else { return }
+  input.copyRaw(raw + (from &+ delta), from: out + from, count: to &- from)
+  var origin = Int32(truncatingIfNeeded: from &+ delta)
+  for i in from..<to {
+    map[i] = origin
+    origin &+= 1
+  }
+}
+
+/// What `fastRunUTF8` does with a byte: one table read instead of a chain of range tests.
+/// Single bits tested with `&`, so that the compiler keeps the tests in order of frequency
+/// instead of making a jump table of them.
+enum FastByte {
+  /// Printable ASCII but `&`: copied.
+  static let plain: UInt8 = 0
+  /// U+0020: copied, or dropped after another space.
+  static let space: UInt8 = 1
+  /// The lead of a two-byte sequence of U+00C0–U+02FF (`C3`…`CB`).
+  static let lead2: UInt8 = 2
+  /// `E1`, the lead of the three-byte sequences of U+1E00–U+1EFF (and of others).
+  static let lead3: UInt8 = 4
+  /// Anything else (controls, `&`, other leads, continuation bytes): the fast loop stops.
+  static let stop: UInt8 = 8
+
+  static let table: [UInt8] = (0..<256).map { b in
+    switch b {
+    case 0x20: return space
+    case 0x26: return stop
+    case 0x21...0x7E: return plain
+    case 0xC3...0xCB: return lead2
+    case 0xE1: return lead3
+    default: return stop
+    }
+  }
+}
+
+/// `fastRun` for UTF-8 input: the same scalars, stops and writes, with each byte classified
+/// by `FastByte.table` and the two sequences it takes (U+00C0–U+02FF in two bytes, U+1E00–
+/// U+1EFF as `E1 B8…BB xx`) decoded inline; every other sequence, well formed or not, stops
+/// it as the generic loop's range test does. `NormalizerTests.utf8PassEqualsDecodeThenScalarPass`
+/// compares the two.
+@inline(never)
+func fastRunUTF8(
+  _ input: UTF8Input, _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>,
+  _ map: UnsafeMutablePointer<Int32>, _ noted: UnsafeMutablePointer<Int32>, _ start: FastPosition
+) -> FastPosition {
+  FastByte.table.withUnsafeBufferPointer { table in
+    let classes = table.baseAddress.unsafelyUnwrapped
+    let src = input.units.baseAddress.unsafelyUnwrapped
+    let n = input.units.count
+    var j = start.j
+    var count = start.count
+    var notedCount = start.noted
+    // Output `[stretch, count)` came from raw `[stretch + delta, count + delta)`, one for one.
+    var stretch = count
+    var delta = start.k &- start.count
+    @inline(__always) func flush(_ from: Int, _ to: Int, _ delta: Int) {
+      flushStretch(input, raw, out, map, from, to, delta)
+    }
+    // `&+=` and `truncatingIfNeeded`: positions index arrays, far below 2³¹.
+    while j < n {
+      // Plain ASCII, single spaces and the two- and three-byte letters, nearly all of the text,
+      // in a loop of its own over offsets from `j` and `count`. A space right after a byte
+      // read here that is no space is copied too; a space first and a second space go to the
+      // tests below.
+      let from = src + j
+      let to = out + count
+      let limit = n &- j
+      var t = 0
+      var o = 0
+      while t < limit {
+        let b = from[t]
+        let kind = classes[Int(b)]
+        if kind == FastByte.plain || (kind & FastByte.space != 0 && t > 0 && from[t &- 1] != 0x20) {
+          to[o] = UInt32(b)
+          t &+= 1
+          o &+= 1
+          continue
+        }
+        let c: UInt32
+        if kind & FastByte.lead2 != 0 {
+          guard t &+ 1 < limit else { break }
+          let b1 = from[t &+ 1]
+          guard b1 & 0xC0 == 0x80 else { break }
+          c = UInt32(b & 0x1F) << 6 | UInt32(b1 & 0x3F)
+          t &+= 2
+        } else if kind & FastByte.lead3 != 0 {
+          guard t &+ 2 < limit else { break }
+          let b1 = from[t &+ 1]
+          let b2 = from[t &+ 2]
+          guard b1 & 0xFC == 0xB8 && b2 & 0xC0 == 0x80 else { break }
+          c = 0x1000 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+          t &+= 3
+        } else {
+          break
+        }
+        // A tone-mark candidate: a non-ASCII letter after an ASCII `o`/`u`.
+        if count &+ o > 0 {
+          let previous = to[o &- 1]
+          if previous < 0x80 && (previous | 0x20 == 0x6F || previous | 0x20 == 0x75) {
+            noted[notedCount] = Int32(truncatingIfNeeded: count &+ o)
+            notedCount &+= 1
+          }
+        }
+        to[o] = c
+        o &+= 1
+      }
+      count &+= o
+      j &+= t
+      guard j < n, classes[Int(src[j])] & FastByte.space != 0 else { break }
+      // Inside the run "after a space" is "the last output is a space" (only spaces write one,
+      // and every other scalar written clears it).
+      let afterSpace = count > start.count ? out[count &- 1] == 0x20 : start.lastWasSpace
+      if afterSpace {
+        // A collapsed space: raw only, and the distance between raw and output grows.
+        flush(stretch, count, delta)
+        raw[count &+ delta] = 0x20
+        delta &+= 1
+        stretch = count
+      } else {
+        out[count] = 0x20
+        count &+= 1
+      }
+      j &+= 1
+    }
+    flush(stretch, count, delta)
+    let lastWasSpace = count > start.count ? out[count &- 1] == 0x20 : start.lastWasSpace
+    return FastPosition(j: j, k: count &+ delta, count: count, noted: notedCount, lastWasSpace: lastWasSpace)
+  }
 }
 
 /// The two kinds of input of a normalization pass.
 protocol NormalizerInput {
+  /// `fastRun` over this input (UTF-8 bytes have a faster loop of their own).
+  func fastRun(
+    _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>, _ map: UnsafeMutablePointer<Int32>,
+    _ noted: UnsafeMutablePointer<Int32>, _ start: FastPosition
+  ) -> FastPosition
   associatedtype Unit: FixedWidthInteger & UnsignedInteger
   var units: UnsafeBufferPointer<Unit> { get }
   /// The unit at `j` as a number (an ASCII unit is that scalar).
@@ -311,6 +466,9 @@ protocol NormalizerInput {
   func withRawBuffer(_ body: (UnsafeMutablePointer<UInt32>) -> Int) -> [UInt32]
   /// Stores raw scalar `k` (nothing to do when the input is the raw text).
   func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32)
+  /// Stores `count` raw scalars at `raw` from `source` (nothing to do when the input is the
+  /// raw text).
+  func copyRaw(_ raw: UnsafeMutablePointer<UInt32>, from source: UnsafePointer<UInt32>, count: Int)
 }
 
 /// Already-decoded scalars: the input is the raw text.
@@ -331,6 +489,15 @@ struct ScalarInput: NormalizerInput {
   }
 
   @inline(__always) func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32) {}
+
+  @inline(__always)
+  func fastRun(
+    _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>, _ map: UnsafeMutablePointer<Int32>,
+    _ noted: UnsafeMutablePointer<Int32>, _ start: FastPosition
+  ) -> FastPosition {
+    VNText.fastRun(self, raw, out, map, noted, start)
+  }
+  @inline(__always) func copyRaw(_ raw: UnsafeMutablePointer<UInt32>, from source: UnsafePointer<UInt32>, count: Int) {}
 }
 
 /// UTF-8 bytes, decoded on the way as `UTF8Decoder` does.
@@ -363,6 +530,18 @@ struct UTF8Input: NormalizerInput {
   }
 
   @inline(__always) func setRaw(_ raw: UnsafeMutablePointer<UInt32>, _ k: Int, _ c: UInt32) { raw[k] = c }
+
+  @inline(__always)
+  func fastRun(
+    _ raw: UnsafeMutablePointer<UInt32>, _ out: UnsafeMutablePointer<UInt32>, _ map: UnsafeMutablePointer<Int32>,
+    _ noted: UnsafeMutablePointer<Int32>, _ start: FastPosition
+  ) -> FastPosition {
+    fastRunUTF8(self, raw, out, map, noted, start)
+  }
+
+  @inline(__always) func copyRaw(_ raw: UnsafeMutablePointer<UInt32>, from source: UnsafePointer<UInt32>, count: Int) {
+    raw.update(from: source, count: count)
+  }
 }
 
 /// Finishes the dirty NFC segments of one normalization pass.

@@ -200,6 +200,22 @@ func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
     }
   }
 
+  /// `fastRunUTF8` classifies bytes with a table and decodes two sequences inline: for every
+  /// scalar of the Basic Multilingual Plane (between letters, after `o`, before and after
+  /// spaces), the UTF-8 pass and the scalar pass (the generic `fastRun`) agree.
+  @Test func utf8FastLoopAgreesOnEveryBMPScalar() {
+    let normalizer = Normalizer()
+    for c in UInt32(0x80)..<0x10000 where c < 0xD800 || c > 0xDFFF {
+      let text: [UInt32] = [0x61, 0x6F, c, 0x20, 0x20, c, 0x75, 0x20, c, 0x62]
+      let bytes = UTF8Encoder.encode(text)
+      let expected = normalizer.normalize(scalars: text)
+      let fused = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8: $0) }
+      #expect(fused.raw == expected.raw, "U+\(String(c, radix: 16))")
+      #expect(fused.scalars == expected.scalars, "U+\(String(c, radix: 16))")
+      #expect(fused.rawOffsets == expected.rawOffsets, "U+\(String(c, radix: 16))")
+    }
+  }
+
   /// The tone-mark pass over the noted candidates gives what the pass over every scalar gives.
   @Test(arguments: [ToneMarkPlacement.classic, .reformed])
   func toneCandidatesEqualTheFullPass(_ placement: ToneMarkPlacement) {
