@@ -74,23 +74,41 @@ public struct Benchmark {
 
   /// Runs the pipeline over the corpus file: once document by document on one core with
   /// per-stage timing, then through `BatchRunner` with each job count in `jobCounts`.
-  public static func run(corpus path: String, extractor: Extractor, jobCounts: [Int]) throws(OutputSink.Failure) -> Report {
+  ///
+  /// Each measurement is made `repetitions` times and the fastest is kept: other work on a
+  /// shared machine only ever slows a run down, so the best run is the one closest to what
+  /// the code costs (the per-stage pass keeps the stage times of its fastest pass).
+  public static func run(
+    corpus path: String, extractor: Extractor, jobCounts: [Int], repetitions: Int = 1
+  ) throws(OutputSink.Failure) -> Report {
     var stages = StageTimes()
     var documents = 0
     var bytes = 0
-    let source = InputSource(paths: [path], format: .jsonl)
-    var out = JSONWriter(capacity: 1 << 20)
-    while let item = source.next() {
-      out.removeAll()
-      _ = extractor.process(item, into: &out, times: &stages)
-      documents += 1
-      bytes += item.byteCount
+    for _ in 0..<max(1, repetitions) {
+      var pass = StageTimes()
+      documents = 0
+      bytes = 0
+      let source = InputSource(paths: [path], format: .jsonl)
+      var out = JSONWriter(capacity: 1 << 20)
+      while let item = source.next() {
+        out.removeAll()
+        _ = extractor.process(item, into: &out, times: &pass)
+        documents += 1
+        bytes += item.byteCount
+      }
+      if documents == 0 || stages.total == 0 || pass.total < stages.total { stages = pass }
     }
     var runs: [Run] = []
     for jobs in jobCounts {
-      let sink = MemorySink(discard: true)
-      let summary = try BatchRunner(jobs: jobs).run(source: InputSource(paths: [path], format: .jsonl), extractor: extractor, sink: sink)
-      runs.append(Run(jobs: jobs, seconds: summary.seconds, documents: summary.documents, bytes: summary.bytes))
+      var best: Run?
+      for _ in 0..<max(1, repetitions) {
+        let sink = MemorySink(discard: true)
+        let summary = try BatchRunner(jobs: jobs).run(
+          source: InputSource(paths: [path], format: .jsonl), extractor: extractor, sink: sink)
+        let run = Run(jobs: jobs, seconds: summary.seconds, documents: summary.documents, bytes: summary.bytes)
+        if best == nil || run.seconds < best!.seconds { best = run }
+      }
+      runs.append(best!)
     }
     return Report(corpusBytes: bytes, corpusDocuments: documents, stages: stages, runs: runs, peakMemory: peakResidentBytes())
   }

@@ -40,6 +40,8 @@ public struct StageTimes: Sendable {
   public var mentions = 0.0
   /// The JSON line, and freeing the record.
   public var encode = 0.0
+  /// All stages together.
+  public var total: Double { normalize + tokenize + rules + mentions + encode }
   /// When the rules stage of the current document ended (0: not yet); mentions run from there.
   var rulesEnded = 0.0
 

@@ -30,6 +30,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Job counts for the end-to-end runs (default: 1 and all cores).")
   var jobs: [Int] = []
 
+  @Option(name: .customLong("repeat"), help: "Runs of each measurement; the fastest is reported (on a shared machine other work only slows a run down).")
+  var repetitions = 3
+
   @Flag(help: "Also measure rule-matching cost with 50 and 1 000 generated rules.")
   var ruleScaling = false
 
@@ -54,7 +57,8 @@ struct BenchCommand: ParsableCommand {
     let report: Benchmark.Report
     do throws(OutputSink.Failure) {
       _ = try Benchmark.generateCorpus(articles: articles, targetBytes: size * 1_000_000, seed: seed, to: path)
-      report = try Benchmark.run(corpus: path, extractor: Extractor(ruleSet: ruleSet), jobCounts: jobCounts)
+      report = try Benchmark.run(
+        corpus: path, extractor: Extractor(ruleSet: ruleSet), jobCounts: jobCounts, repetitions: repetitions)
     } catch {
       printError("error: \(error)")
       throw ExitCode(1)
