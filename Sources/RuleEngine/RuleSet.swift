@@ -13,40 +13,23 @@ public final class RuleSet: @unchecked Sendable {
   let gazetteers: [Gazetteer]
   let keys: KeyTable
   let usesFold: Bool
-  /// Rule indices by the lower-case key id of a possible first token.
-  let byLower: [[Int32]]
-  /// Rule indices by the key ids of their first two tokens (a rule that starts with a literal
-  /// of two or more syllables): the second level of the literal trie.
-  let byLowerPair: [Int64: [Int32]]
-  /// Rule indices by the diacritic-free key id of a possible first token.
-  let byFold: [[Int32]]
-  /// Rule indices by the class of a possible first token.
-  let byClass: [[Int32]]
   /// Rules that can start at any token.
   let always: [Int32]
-  /// Rules that start with a short left context, by the token after it. Entries are
-  /// `rule × 4 + L`: found at token i, the rule is tried at token i − L.
-  let byLowerNext: [[Int32]]
-  let byFoldNext: [[Int32]]
-  let byClassNext: [[Int32]]
-  let classNextMask: UInt32
-  /// The classes that some rule starts with, as a `ClassBit` mask.
-  let classIndexMask: UInt32
-  let maxStamps: Int
-  // The same indices as compressed rows for the scan (see `RuleIndexTable`). A token's rules
-  // by key or class come in one row each, the rules that start at the token and those found
+  // The index for the scan, as compressed rows (see `RuleIndexTable`): rules by the lower-case
+  // or diacritic-free key id, or the class, of a possible first token; a rule that starts with
+  // a short left context by the token after it. A token's rules by key or class come in one
+  // row each, the rules that start at the token and those found
   // through the token after their context together: entries are `rule × 4 + L` (L = 0 for the
   // rules that start at the token), so the scan reads three rows per token, not six.
   let startLowerRows: RuleIndexTable
   let startFoldRows: RuleIndexTable
   let startClassRows: RuleIndexTable
-  /// `classIndexMask | classNextMask`: the classes with a row in `startClassRows`.
+  /// The classes with a row in `startClassRows`.
   let startClassMask: UInt32
   let alwaysRows: RuleIndexTable
+  /// Rules that start with a literal of two or more syllables, by the key ids of their first
+  /// two tokens (the second level of the literal trie).
   let pairRows: PairIndexTable
-  /// Lower-case key ids that begin some pair key of `pairRows`, as bits: most tokens begin
-  /// none, and skip the hash probe.
-  let pairFirsts: UnsafeMutableBufferPointer<UInt64>
   /// Every rule's anchors (see `Anchor`): rule r owns `ruleAnchorStarts[r] ..< ruleAnchorStarts[r + 1]`
   /// of `ruleAnchorIDs` (distinct anchor sets) and `ruleAnchorOffsets` (its window).
   let ruleAnchorStarts: UnsafeMutableBufferPointer<Int32>
@@ -118,10 +101,8 @@ public final class RuleSet: @unchecked Sendable {
     var byLowerNext = [[Int32]](repeating: [], count: keys.count)
     var byFoldNext = [[Int32]](repeating: [], count: keys.count)
     var byClassNext = [[Int32]](repeating: [], count: ClassBit.allCases.count)
-    var maxStamps = 0
     for (r, rule) in rules.enumerated() {
       let ri = Int32(r)
-      maxStamps = max(maxStamps, rule.program.instructions.count * (rule.program.maxSpan + 1))
       let firsts = RuleSet.firstAtoms(rule.program).atoms
       if firsts.count == 1, case .literal(let first, let count, let mode) = rule.program.atoms[firsts[0]],
         mode != .diacriticInsensitive, count >= 2
@@ -178,34 +159,24 @@ public final class RuleSet: @unchecked Sendable {
       }
       always.append(ri)
     }
-    self.byLowerNext = byLowerNext
-    self.byFoldNext = byFoldNext
-    self.byClassNext = byClassNext
-    var classNextMask: UInt32 = 0
-    for (bit, list) in byClassNext.enumerated() where !list.isEmpty { classNextMask |= 1 << UInt32(bit) }
-    self.classNextMask = classNextMask
     /// One key's or class's row: the rules starting there (L = 0), then those after a context.
     func merged(_ starting: [[Int32]], _ next: [[Int32]]) -> [[Int32]] {
       zip(starting, next).map { a, b in a.map { $0 * 4 } + b }
     }
     startLowerRows = RuleIndexTable(merged(byLower, byLowerNext))
     startFoldRows = RuleIndexTable(merged(byFold, byFoldNext))
-    startClassRows = RuleIndexTable(merged(byClass, byClassNext))
+    let classRows = merged(byClass, byClassNext)
+    startClassRows = RuleIndexTable(classRows)
+    var classMask: UInt32 = 0
+    for (bit, row) in classRows.enumerated() where !row.isEmpty { classMask |= 1 << UInt32(bit) }
+    startClassMask = classMask
     alwaysRows = RuleIndexTable([always])
     pairRows = PairIndexTable(byLowerPair)
+    // Lower-case key ids that begin some pair key, as bits (`KeyRow.beginsPair`): most tokens
+    // begin none, and skip the hash probe.
     var pairFirsts = [UInt64](repeating: 0, count: keys.count / 64 + 1)
     for key in byLowerPair.keys { pairFirsts[Int(key >> 32) >> 6] |= 1 << UInt64((key >> 32) & 63) }
-    self.pairFirsts = UnmanagedBuffer.make(pairFirsts)
-    self.byLower = byLower
-    self.byFold = byFold
-    self.byClass = byClass
     self.always = always
-    self.byLowerPair = byLowerPair
-    var classIndexMask: UInt32 = 0
-    for (bit, list) in byClass.enumerated() where !list.isEmpty { classIndexMask |= 1 << UInt32(bit) }
-    self.classIndexMask = classIndexMask
-    startClassMask = classIndexMask | classNextMask
-    self.maxStamps = maxStamps
     var ruleAnchorStarts: [Int32] = [0]
     var ruleAnchorIDs: [Int32] = []
     var ruleAnchorOffsets: [Int32] = []
@@ -308,7 +279,6 @@ public final class RuleSet: @unchecked Sendable {
     startClassRows.free()
     alwaysRows.free()
     pairRows.free()
-    UnmanagedBuffer.free(pairFirsts)
     UnmanagedBuffer.free(keyRows)
     UnmanagedBuffer.free(ruleAnchorInLine)
     UnmanagedBuffer.free(ruleAnchorStarts)
