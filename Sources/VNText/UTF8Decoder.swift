@@ -134,9 +134,7 @@ extension String {
       return
     }
     self = String(unsafeUninitializedCapacity: buffer.count * 4) { out in
-      var k = 0
-      for c in buffer { k += UTF8Encoder.write(c, to: out.baseAddress! + k) }
-      return k
+      UTF8Encoder.write(buffer, to: out.baseAddress!)
     }
   }
 }

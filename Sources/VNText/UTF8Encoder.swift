@@ -35,11 +35,19 @@ public enum UTF8Encoder {
 
   /// The UTF-8 form of a buffer of scalar values.
   public static func encode(_ scalars: UnsafeBufferPointer<UInt32>) -> [UInt8] {
-    [UInt8](unsafeUninitializedCapacity: scalars.count * 4) { buffer, written in
-      var k = 0
-      for c in scalars { k += write(c, to: buffer.baseAddress! + k) }
-      written = k
+    guard !scalars.isEmpty else { return [] }
+    return [UInt8](unsafeUninitializedCapacity: scalars.count * 4) { buffer, written in
+      written = write(scalars, to: buffer.baseAddress!)
     }
+  }
+
+  /// Writes the UTF-8 form of every scalar value in `scalars` at `p`, which has room for 4
+  /// bytes per scalar; returns the number of bytes written.
+  @inlinable
+  public static func write(_ scalars: UnsafeBufferPointer<UInt32>, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    var k = 0
+    for c in scalars { k += write(c, to: p + k) }
+    return k
   }
 
   /// Writes the UTF-8 form of `c` (U+FFFD for a value that is not a scalar) at `p`, which has

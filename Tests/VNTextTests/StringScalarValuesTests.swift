@@ -20,6 +20,8 @@ import VNText
   @Test func valuesThatAreNotScalarsBecomeReplacementCharacters() {
     #expect(String(scalarValues: [0x61, 0xD800, 0x62, 0xDFFF, 0x110000]) == "a\u{FFFD}b\u{FFFD}\u{FFFD}")
     #expect(String(scalarValues: [UInt32]()) == "")
+    #expect(UTF8Encoder.encode([UInt32]()) == [])
+    #expect(UTF8Encoder.encode([0x61, 0x1EA1, 0xD800]) == Array("a\u{1EA1}\u{FFFD}".utf8))
   }
 
   /// A non-contiguous collection takes the copying path.
