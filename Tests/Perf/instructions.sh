@@ -10,6 +10,7 @@
 #   Tests/Perf/instructions.sh                    # 2 MB corpus, default rules
 #   Tests/Perf/instructions.sh --size 4 --scratch-path .build-perf
 #   Tests/Perf/instructions.sh --max 400          # exit 1 if the total exceeds 400 per byte
+#   Tests/Perf/instructions.sh --scratch-path /tmp/b --swiftc -enforce-exclusivity=unchecked
 #
 # Needs valgrind (apt-get install valgrind). The binary's DWARF is stripped from a copy first:
 # valgrind 3.19 cannot read the debug info that swiftc writes, but the symbol table is enough.
@@ -20,18 +21,20 @@ size=2
 scratch=.build
 max=""
 keep=""
+flags=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) size="$2"; shift 2 ;;
     --scratch-path) scratch="$2"; shift 2 ;;
     --max) max="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
-    *) echo "usage: $0 [--size MB] [--scratch-path DIR] [--max INSTRUCTIONS_PER_BYTE] [--keep DIR]" >&2; exit 2 ;;
+    --swiftc) flags+=(-Xswiftc "$2"); shift 2 ;;
+    *) echo "usage: $0 [--size MB] [--scratch-path DIR] [--max INSTRUCTIONS_PER_BYTE] [--keep DIR] [--swiftc FLAG]..." >&2; exit 2 ;;
   esac
 done
 command -v valgrind >/dev/null || { echo "error: valgrind is not installed" >&2; exit 2; }
 
-swift build -c release --scratch-path "$scratch" >&2
+swift build -c release --scratch-path "$scratch" ${flags[@]+"${flags[@]}"} >&2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$scratch/release/vnx" "$work/vnx"
