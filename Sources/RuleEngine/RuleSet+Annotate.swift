@@ -356,111 +356,175 @@ extension RuleSet {
 
 /// The conflict policy, in one place (documented in `rules/README.md`).
 ///
-/// Works on a plain copy of what the policy compares (`Key`), so that sorting and searching
-/// neither copy candidates (strings, dictionaries, capture arrays) nor hash anything; the
-/// outcome, ties included, is that of comparing the candidates themselves.
+/// Works on a plain copy of what the policy compares (`Key`), read through a pointer, so that
+/// neither building the keys nor sorting and searching copies candidates (strings, dictionaries,
+/// capture arrays) or hashes anything; the outcome, ties included, is that of comparing the
+/// candidates themselves with stable sorts.
 enum ConflictResolver {
   /// What the policy reads of one candidate.
   struct Key {
-    var start: Int
-    var end: Int
-    var priority: Int
+    var start: Int32
+    var end: Int32
+    var priority: Int32
     /// Tokens covered by the whole match (roles: smaller wins).
-    var matchLength: Int
+    var matchLength: Int32
     /// The rule's file order.
-    var order: Int
+    var order: Int32
     /// Entities: the index of the type among the distinct entity types of this document.
-    var type: Int
-    var isRole: Bool
+    var type: Int32
   }
 
   /// Returns the winners (sorted for output) and, for each candidate, the winner it lost to
   /// (-1 for winners and candidates that lost nothing).
   static func resolve(_ candidates: [Candidate], rules: [CompiledRule]) -> ([Int], [Int]) {
-    var types: [String] = []
-    let keys = candidates.map { c -> Key in
-      var type = -1
-      if !c.isRole {
-        type = types.firstIndex(of: c.annotation.type) ?? types.count
-        if type == types.count { types.append(c.annotation.type) }
+    let n = candidates.count
+    var lostTo = [Int](repeating: -1, count: n)
+    guard n > 0 else { return ([], lostTo) }
+    var keys: [Key] = []
+    keys.reserveCapacity(n)
+    var roles: [Int32] = []
+    var entities: [Int32] = []
+    roles.reserveCapacity(n)
+    entities.reserveCapacity(n)
+    candidates.withUnsafeBufferPointer { cs in
+      // The distinct entity types, in order of first appearance: a handful per document.
+      var types: [String] = []
+      for i in 0..<n {
+        let c = cs.baseAddress.unsafelyUnwrapped + i
+        var type: Int32 = -1
+        if c.pointee.isRole {
+          roles.append(Int32(truncatingIfNeeded: i))
+        } else {
+          entities.append(Int32(truncatingIfNeeded: i))
+          var t = 0
+          while t < types.count && types[t] != c.pointee.annotation.type { t += 1 }
+          if t == types.count { types.append(c.pointee.annotation.type) }
+          type = Int32(truncatingIfNeeded: t)
+        }
+        keys.append(
+          Key(
+            start: Int32(truncatingIfNeeded: c.pointee.annotation.start),
+            end: Int32(truncatingIfNeeded: c.pointee.annotation.end),
+            priority: Int32(truncatingIfNeeded: c.pointee.annotation.priority),
+            matchLength: Int32(truncatingIfNeeded: c.pointee.match.end - c.pointee.match.start),
+            order: Int32(truncatingIfNeeded: rules[c.pointee.ruleIndex].order), type: type))
       }
-      return Key(
-        start: c.annotation.start, end: c.annotation.end, priority: c.annotation.priority,
-        matchLength: c.matchLength, order: rules[c.ruleIndex].order, type: type, isRole: c.isRole)
     }
     var winners: [Int] = []
-    winners.reserveCapacity(candidates.count)
-    var lostTo = [Int](repeating: -1, count: candidates.count)
+    winners.reserveCapacity(n)
+    keys.withUnsafeBufferPointer { keys in
+      // 1. Roles: one per target token; priority, then closeness, then file order. Grouped by
+      // target span (candidate order inside a group); the groups' winners are listed in the
+      // order of their first candidates.
+      insertionSort(&roles) { x, y in
+        let a = keys[Int(x)], b = keys[Int(y)]
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end < b.end }
+        return x < y
+      }
+      var groups: [(first: Int32, winner: Int32)] = []
+      groups.reserveCapacity(roles.count)
+      var g = 0
+      while g < roles.count {
+        let first = keys[Int(roles[g])]
+        var e = g + 1
+        while e < roles.count && keys[Int(roles[e])].start == first.start && keys[Int(roles[e])].end == first.end {
+          e += 1
+        }
+        var best = roles[g]
+        for k in (g + 1)..<e where roleBeats(keys[Int(roles[k])], keys[Int(best)]) { best = roles[k] }
+        // Losers point at the final winner.
+        for k in g..<e where roles[k] != best { lostTo[Int(roles[k])] = Int(best) }
+        groups.append((roles[g], best))
+        g = e
+      }
+      insertionSort(&groups) { $0.first < $1.first }
+      for group in groups { winners.append(Int(group.winner)) }
 
-    // 1. Roles: one per target token; priority, then closeness, then file order. Grouped by
-    // target span (a stable sort keeps candidate order inside a group); the groups' winners are
-    // listed in the order of their first candidates.
-    let roles = candidates.indices.filter { keys[$0].isRole }.sorted { x, y in
-      let a = keys[x], b = keys[y]
-      if a.start != b.start { return a.start < b.start }
-      if a.end != b.end { return a.end < b.end }
-      return x < y
-    }
-    var groups: [(first: Int, winner: Int)] = []
-    groups.reserveCapacity(roles.count)
-    var g = 0
-    while g < roles.count {
-      var e = g + 1
-      while e < roles.count && keys[roles[e]].start == keys[roles[g]].start && keys[roles[e]].end == keys[roles[g]].end {
-        e += 1
+      // 2. Entities of one type: longest, then priority, then file order.
+      insertionSort(&entities) { x, y in
+        let a = keys[Int(x)], b = keys[Int(y)]
+        let la = a.end - a.start, lb = b.end - b.start
+        if la != lb { return la > lb }
+        if a.priority != b.priority { return a.priority > b.priority }
+        if a.order != b.order { return a.order < b.order }
+        if a.start != b.start { return a.start < b.start }
+        return x < y
       }
-      var best = roles[g]
-      for k in (g + 1)..<e where roleBeats(keys[roles[k]], keys[best]) { best = roles[k] }
-      // Losers point at the final winner.
-      for k in g..<e where roles[k] != best { lostTo[roles[k]] = best }
-      groups.append((roles[g], best))
-      g = e
-    }
-    groups.sort { $0.first < $1.first }
-    winners += groups.map(\.winner)
-
-    // 2. Entities of one type: longest, then priority, then file order.
-    let entities = candidates.indices.filter { !keys[$0].isRole }.sorted { x, y in
-      let a = keys[x], b = keys[y]
-      let la = a.end - a.start, lb = b.end - b.start
-      if la != lb { return la > lb }
-      if a.priority != b.priority { return a.priority > b.priority }
-      if a.order != b.order { return a.order < b.order }
-      return a.start < b.start
-    }
-    // Accepted spans, sorted by type then start (spans of one type never overlap each other),
-    // so each candidate is checked against its two neighbours of its type only.
-    var accepted: [(type: Int, start: Int, end: Int, index: Int)] = []
-    accepted.reserveCapacity(entities.count)
-    for i in entities {
-      let a = keys[i]
-      var lo = 0, hi = accepted.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if (accepted[mid].type, accepted[mid].start) < (a.type, a.start) { lo = mid + 1 } else { hi = mid }
-      }
-      if lo > 0, accepted[lo - 1].type == a.type, accepted[lo - 1].end > a.start {
-        lostTo[i] = accepted[lo - 1].index
-      } else if lo < accepted.count, accepted[lo].type == a.type, accepted[lo].start < a.end {
-        lostTo[i] = accepted[lo].index
-      } else {
-        accepted.insert((a.type, a.start, a.end, i), at: lo)
-        winners.append(i)
+      // Accepted spans, sorted by type then start (spans of one type never overlap each other),
+      // so each candidate is checked against its two neighbours of its type only.
+      var accepted: [(type: Int32, start: Int32, end: Int32, index: Int32)] = []
+      accepted.reserveCapacity(entities.count)
+      for i in entities {
+        let a = keys[Int(i)]
+        var lo = 0, hi = accepted.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if (accepted[mid].type, accepted[mid].start) < (a.type, a.start) { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 0, accepted[lo - 1].type == a.type, accepted[lo - 1].end > a.start {
+          lostTo[Int(i)] = Int(accepted[lo - 1].index)
+        } else if lo < accepted.count, accepted[lo].type == a.type, accepted[lo].start < a.end {
+          lostTo[Int(i)] = Int(accepted[lo].index)
+        } else {
+          accepted.insert((a.type, a.start, a.end, i), at: lo)
+          winners.append(Int(i))
+        }
       }
     }
-    winners.sort { x, y in
-      let a = keys[x], b = keys[y]
-      if a.start != b.start { return a.start < b.start }
-      if a.end != b.end { return a.end < b.end }
-      let p = candidates[x].annotation, q = candidates[y].annotation
-      return (p.type, p.rule) < (q.type, q.rule)
+    // Output order: start, end, type, rule; then the order above.
+    var order = winners.indices.map { Int32(truncatingIfNeeded: $0) }
+    candidates.withUnsafeBufferPointer { cs in
+      let base = cs.baseAddress.unsafelyUnwrapped
+      winners.withUnsafeBufferPointer { w in
+        insertionSort(&order) { x, y in
+          let p = base + w[Int(x)], q = base + w[Int(y)]
+          if p.pointee.annotation.start != q.pointee.annotation.start {
+            return p.pointee.annotation.start < q.pointee.annotation.start
+          }
+          if p.pointee.annotation.end != q.pointee.annotation.end {
+            return p.pointee.annotation.end < q.pointee.annotation.end
+          }
+          if p.pointee.annotation.type != q.pointee.annotation.type {
+            return p.pointee.annotation.type < q.pointee.annotation.type
+          }
+          if p.pointee.annotation.rule != q.pointee.annotation.rule {
+            return p.pointee.annotation.rule < q.pointee.annotation.rule
+          }
+          return x < y
+        }
+      }
     }
-    return (winners, lostTo)
+    return (order.map { winners[Int($0)] }, lostTo)
   }
 
   static func roleBeats(_ a: Key, _ b: Key) -> Bool {
     if a.priority != b.priority { return a.priority > b.priority }
     if a.matchLength != b.matchLength { return a.matchLength < b.matchLength }
     return a.order < b.order
+  }
+
+  /// Sorts `items` by `less`, which must be a strict total order (ties broken by index, so the
+  /// result equals any stable sort's). Insertion sort: the lists are a document's candidates,
+  /// a few dozen, and come nearly sorted (rules fire in text order), where it does about one
+  /// comparison per element; long lists go to the standard sort.
+  @inline(__always)
+  static func insertionSort<T>(_ items: inout [T], by less: (T, T) -> Bool) {
+    guard items.count > 1 else { return }
+    guard items.count <= 64 else {
+      items.sort(by: less)
+      return
+    }
+    items.withUnsafeMutableBufferPointer { a in
+      for i in 1..<a.count {
+        let x = a[i]
+        var j = i
+        while j > 0 && less(x, a[j - 1]) {
+          a[j] = a[j - 1]
+          j -= 1
+        }
+        a[j] = x
+      }
+    }
   }
 }
