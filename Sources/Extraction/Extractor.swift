@@ -10,7 +10,7 @@ public typealias RuleHit = Annotation
 
 extension Annotation {
   /// A hit for `Extractor(annotate:)`; the priority is the engine's business and unused here.
-  public init(rule: String, type: String, start: Int, end: Int, fields: [String: String]) {
+  public init(rule: String, type: String, start: Int, end: Int, fields: AnnotationFields) {
     self.init(rule: rule, type: type, start: start, end: end, fields: fields, priority: 0)
   }
 }

@@ -86,9 +86,7 @@ enum MentionBuilder {
     hits.withUnsafeBufferPointer { all in
       for h in all.indices {
         let hit = all.baseAddress! + h
-        // The fields are looked up by iterating them: there are few, and hashing String keys
-        // would cost more than comparing them.
-        if let metric = field(hit.pointee.fields, "metric") {
+        if let metric = hit.pointee.fields["metric"] {
           guard let index = byStart[hit.pointee.start], case .quantity(let q, _) = mentions[index].fields else {
             continue
           }
@@ -119,11 +117,6 @@ enum MentionBuilder {
     let r = n.rawRange(range)
     return Mention(
       type: type, text: n.raw[r], start: r.lowerBound, end: r.upperBound, rule: rule, fields: fields)
-  }
-
-  private static func field(_ fields: [String: String], _ name: String) -> String? {
-    for (k, v) in fields where k == name { return v }
-    return nil
   }
 
   /// An empty value (no title) or a year-less date (`--MM-DD`) is written as `null`.

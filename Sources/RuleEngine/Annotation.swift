@@ -10,11 +10,11 @@ public struct Annotation: Sendable, Equatable, Hashable {
   /// End in normalized scalars (exclusive).
   public var end: Int
   /// `metric` for role rules; the emitted fields for entity rules.
-  public var fields: [String: String]
+  public var fields: AnnotationFields
   /// The rule's priority.
   public var priority: Int
 
-  public init(rule: String, type: String, start: Int, end: Int, fields: [String: String], priority: Int) {
+  public init(rule: String, type: String, start: Int, end: Int, fields: AnnotationFields, priority: Int) {
     self.rule = rule
     self.type = type
     self.start = start

@@ -51,26 +51,28 @@ struct CompiledEmission: Sendable {
 
   var kind: Kind
   var fields: [(String, Value)]
-  /// What `RuleSet.fields` starts from: the fields that do not depend on the match (literals,
-  /// a role's `metric`), built once, with room for the captures too, so that an annotation's
-  /// fields cost a copy and one insertion per capture. Nil when a name is given twice (then
-  /// the fields are built in order, the later one winning).
-  let template: [String: String]?
-  /// Whether any field takes a capture's value.
-  let hasCaptures: Bool
+  /// Whether every field name (a role's `metric` included) is given once; otherwise the fields
+  /// are built in order, the later one winning.
+  let distinctNames: Bool
+  /// The fields when none takes a capture's value and the names are distinct: built once, so
+  /// that such an annotation's fields cost no allocation.
+  let constant: AnnotationFields?
 
   init(kind: Kind, fields: [(String, Value)]) {
     self.kind = kind
     self.fields = fields
     var names = fields.map(\.0)
-    var t = [String: String](minimumCapacity: fields.count + 1)
-    for case (let name, .literal(let s)) in fields { t[name] = s }
-    if case .role(_, let metric) = kind {
-      names.append("metric")
-      t["metric"] = metric
+    if case .role = kind { names.append("metric") }
+    distinctNames = Set(names).count == names.count
+    let hasCaptures = fields.contains { if case .capture = $0.1 { return true } else { return false } }
+    if distinctNames && !hasCaptures {
+      var c = AnnotationFields(minimumCapacity: names.count)
+      for case (let name, .literal(let s)) in fields { c.appendNew(name, s) }
+      if case .role(_, let metric) = kind { c.appendNew("metric", metric) }
+      constant = c
+    } else {
+      constant = nil
     }
-    template = Set(names).count == names.count ? t : nil
-    hasCaptures = fields.contains { if case .capture = $0.1 { return true } else { return false } }
   }
 
   /// Types produced by role emissions (the token classes a role can target).

@@ -321,17 +321,23 @@ extension RuleSet {
     }
   }
 
-  /// The fields of emission `k` of `rule` for `match`.
-  func fields(_ rule: CompiledRule, emission k: Int, match: RuleMatch, doc: DocumentView) -> [String: String] {
+  /// The fields of emission `k` of `rule` for `match`, in the order the rule gives them (a
+  /// role's `metric` last).
+  func fields(_ rule: CompiledRule, emission k: Int, match: RuleMatch, doc: DocumentView) -> AnnotationFields {
     let e = rule.emissions[k]
-    if var fields = e.template {
-      guard e.hasCaptures else { return fields }
-      for case (let name, .capture(let c)) in e.fields {
-        if let v = captureValue(rule, c, match: match, doc: doc) { fields[name] = v }
+    if let constant = e.constant { return constant }
+    var fields = AnnotationFields(minimumCapacity: e.fields.count + 1)
+    if e.distinctNames {
+      for (name, value) in e.fields {
+        switch value {
+        case .literal(let s): fields.appendNew(name, s)
+        case .capture(let c):
+          if let v = captureValue(rule, c, match: match, doc: doc) { fields.appendNew(name, v) }
+        }
       }
+      if case .role(_, let metric) = e.kind { fields.appendNew("metric", metric) }
       return fields
     }
-    var fields: [String: String] = [:]
     for (name, value) in e.fields {
       switch value {
       case .literal(let s): fields[name] = s

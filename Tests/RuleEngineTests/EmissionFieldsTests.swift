@@ -3,11 +3,11 @@ import Tokenization
 import VNText
 import XCTest
 
-/// An annotation's fields start from the emission's prebuilt template; when a name is given
-/// twice there is no template and the fields are built in order. Both give the documented
-/// result.
+/// An annotation's fields are built in the emission's order (prebuilt once when no capture is
+/// involved); when a name is given twice they are built in order, the later one winning. All
+/// ways give the documented result.
 final class EmissionFieldsTests: XCTestCase {
-  func testTemplate_literalsCapturesAndMetric() throws {
+  func testDistinctNames_literalsCapturesAndMetric() throws {
     let set = try XCTUnwrap(makeRuleSet("""
       rules:
         - id: p.name
@@ -17,21 +17,45 @@ final class EmissionFieldsTests: XCTestCase {
           pattern: '"phạt" amount:MONEY'
           emit: {target: amount, metric: fine, fields: {note: "n"}}
       """))
-    XCTAssertNotNil(set.rules[0].emissions[0].template)
-    XCTAssertNotNil(set.rules[1].emissions[0].template)
+    XCTAssertTrue(set.rules[0].emissions[0].distinctNames)
+    XCTAssertNil(set.rules[0].emissions[0].constant, "a capture: built per match")
+    XCTAssertEqual(set.rules[1].emissions[0].constant, ["note": "n", "metric": "fine"])
     XCTAssertEqual(annotateRendered(set, "Gặp ông Minh hôm qua"), ["person[Minh]{name=Minh,source=test}"])
     XCTAssertEqual(annotateRendered(set, "Gặp ông Minh Hùng"), ["person[Minh]{name=Minh,source=test,title=Hùng}"])
     XCTAssertEqual(annotateRendered(set, "bị phạt 5 triệu đồng"), ["money[5 triệu đồng]{metric=fine,note=n}"])
   }
 
-  func testNoTemplate_whenARoleNamesAFieldMetric() throws {
+  func testRepeatedName_whenARoleNamesAFieldMetric() throws {
     let set = try XCTUnwrap(makeRuleSet("""
       rules:
         - id: m.fine
           pattern: '"phạt" amount:MONEY'
           emit: {target: amount, metric: fine, fields: {metric: "other", note: "n"}}
       """))
-    XCTAssertNil(set.rules[0].emissions[0].template)
+    XCTAssertFalse(set.rules[0].emissions[0].distinctNames)
+    XCTAssertNil(set.rules[0].emissions[0].constant)
     XCTAssertEqual(annotateRendered(set, "bị phạt 5 triệu đồng"), ["money[5 triệu đồng]{metric=fine,note=n}"])
+  }
+
+  func testAnnotationFields_behaveLikeADictionary() {
+    var f: AnnotationFields = ["name": "Minh", "title": "Chánh Thanh tra"]
+    XCTAssertEqual(f["name"], "Minh")
+    XCTAssertNil(f["kind"])
+    XCTAssertEqual(f.keys, ["name", "title"])
+    f["name"] = "Hùng"
+    XCTAssertEqual(f.keys, ["name", "title"], "replacing keeps the place")
+    XCTAssertEqual(f["name"], "Hùng")
+    f["title"] = nil
+    XCTAssertEqual(f.count, 1)
+    f["kind"] = "x"
+    XCTAssertEqual(f.map { "\($0.key)=\($0.value)" }, ["name=Hùng", "kind=x"])
+    // Equality and hashing ignore order, as a dictionary's do.
+    let a: AnnotationFields = ["a": "1", "b": "2"], b: AnnotationFields = ["b": "2", "a": "1"]
+    XCTAssertEqual(a, b)
+    XCTAssertEqual(a.hashValue, b.hashValue)
+    XCTAssertNotEqual(a, ["a": "1", "b": "3"])
+    XCTAssertNotEqual(a, ["a": "1"])
+    XCTAssertEqual(b.description, #"["a": "1", "b": "2"]"#)
+    XCTAssertEqual(AnnotationFields().description, "[:]")
   }
 }
