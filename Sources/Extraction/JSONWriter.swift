@@ -398,8 +398,9 @@ public struct JSONWriter: ~Copyable {
   /// Writes `"…"` with JSON escapes.
   ///
   /// Eight bytes at a time while none of them needs an escape (nearly always: Vietnamese text
-  /// is letters, spaces and punctuation), the last few gathered into one word too; byte by
-  /// byte from the first word that has something to escape.
+  /// is letters, spaces and punctuation), the last few as the string's last eight bytes (or,
+  /// in a string shorter than eight, gathered into one word); byte by byte from the first word
+  /// that has something to escape.
   private mutating func quoted(utf8 b: UnsafeBufferPointer<UInt8>) {
     // 8 more than the worst case: a whole word is stored even for a shorter tail.
     reserve(b.count * 6 + 10)
@@ -416,7 +417,16 @@ public struct JSONWriter: ~Copyable {
         k += 8
       }
       let tail = b.count - k
-      if tail > 0 && tail < 8 {
+      if tail > 0 && tail < 8 && b.count >= 8 {
+        // The last eight bytes, overlapping what is already written (with the same bytes).
+        // (A tail of eight or more: the loop stopped at a word with an escape.)
+        let word = from.loadUnaligned(fromByteOffset: b.count - 8, as: UInt64.self)
+        if !Self.anyNeedsEscape(word) {
+          UnsafeMutableRawPointer(out - (8 - tail)).storeBytes(of: word, as: UInt64.self)
+          out += tail
+          k = b.count
+        }
+      } else if tail > 0 && tail < 8 {
         // Byte j of the tail in bits 8j…8j+7, the rest padded with `a` (never escaped).
         var word: UInt64 = 0x6161_6161_6161_6161 << UInt64(8 * tail)
         for j in 0..<tail { word |= UInt64(b[k + j]) << UInt64(8 * j) }

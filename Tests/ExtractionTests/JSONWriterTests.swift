@@ -46,9 +46,10 @@ import Tokenization
     return out
   }
 
-  /// Strings go eight bytes at a time, then a gathered tail, then byte by byte from the first
-  /// escape: every character that needs escaping, at every position and length, must come out
-  /// as the byte-by-byte reference writes it.
+  /// Strings go eight bytes at a time, then the last eight bytes again (or, under eight, a
+  /// gathered tail), then byte by byte from the first escape: every character that needs
+  /// escaping, at every position and length, must come out as the byte-by-byte reference
+  /// writes it.
   @Test func wordAtATimeEscapingMatchesByteByByte() {
     let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", " ", "ệ", "~"]
     for length in 0...19 {
