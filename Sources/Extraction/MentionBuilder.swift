@@ -98,9 +98,9 @@ enum MentionBuilder {
         let (start, end) = (hit.pointee.start, hit.pointee.end)
         guard start < end, end <= n.scalars.count else { continue }
         let order = entityFieldOrder(hit.pointee.type) ?? hit.pointee.fields.keys.sorted()
-        var list = order.map { EntityField($0, nil) }
-        for (name, value) in hit.pointee.fields where !isAbsent(value) {  // empty title, year-less date
-          if let slot = order.firstIndex(of: name) { list[slot].value = value }
+        let list = order.map { name in
+          // An empty title or a year-less date is written as null.
+          EntityField(name, hit.pointee.fields[name].flatMap { isAbsent($0) ? nil : $0 })
         }
         mentions.append(
           mention(n, start..<end, type: hit.pointee.type, rule: hit.pointee.rule, fields: .entity(list)))

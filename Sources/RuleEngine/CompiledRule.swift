@@ -58,9 +58,22 @@ struct CompiledEmission: Sendable {
   /// that such an annotation's fields cost no allocation.
   let constant: AnnotationFields?
 
+  /// `kind` as plain values for `RuleSet.emit`, which runs for every match (reading the enum
+  /// copies its strings): the role's target slot or -1 for an entity; an entity's span slot or
+  /// -1 for the whole match; the entity type ("" for a role).
+  let target: Int
+  let span: Int
+  let entityType: String
+
   init(kind: Kind, fields: [(String, Value)]) {
     self.kind = kind
     self.fields = fields
+    switch kind {
+    case .role(let t, _):
+      (target, span, entityType) = (t, -1, "")
+    case .entity(let type, let s):
+      (target, span, entityType) = (-1, s ?? -1, type)
+    }
     var names = fields.map(\.0)
     if case .role = kind { names.append("metric") }
     distinctNames = Set(names).count == names.count

@@ -290,33 +290,36 @@ extension RuleSet {
 
   func emit(_ rule: CompiledRule, ruleIndex: Int, match: RuleMatch, doc: DocumentView,
             withFields: Bool = true, into candidates: inout [Candidate]) {
-    for (k, e) in rule.emissions.enumerated() {
-      switch e.kind {
-      case .role(let target, _):
-        guard let r = match.capture(target), r.count == 1 else { continue }
-        let tok = doc.tokens[r.lowerBound]
-        candidates.append(
-          Candidate(
-            annotation: Annotation(
-              rule: rule.id, type: tok.kind.rawValue, start: tok.start, end: tok.end,
-              fields: withFields ? fields(rule, emission: k, match: match, doc: doc) : [:],
-              priority: rule.priority),
-            ruleIndex: ruleIndex, isRole: true, emission: k, hasFields: withFields, match: match))
-      case .entity(let type, let span):
-        var r = match.start..<match.end
-        if let span {
-          guard let c = match.capture(span), !c.isEmpty else { continue }
-          r = c
+    rule.emissions.withUnsafeBufferPointer { emissions in
+      for k in emissions.indices {
+        let e = emissions.baseAddress.unsafelyUnwrapped + k
+        if e.pointee.target >= 0 {
+          guard let r = match.capture(e.pointee.target), r.count == 1 else { continue }
+          let kind = doc.tokens.withUnsafeBufferPointer { $0[r.lowerBound].kind }
+          candidates.append(
+            Candidate(
+              annotation: Annotation(
+                rule: rule.id, type: kind.rawValue, start: Int(doc.starts[r.lowerBound]),
+                end: Int(doc.ends[r.lowerBound]),
+                fields: withFields ? fields(rule, emission: k, match: match, doc: doc) : AnnotationFields(),
+                priority: rule.priority),
+              ruleIndex: ruleIndex, isRole: true, emission: k, hasFields: withFields, match: match))
+        } else {
+          var r = match.start..<match.end
+          if e.pointee.span >= 0 {
+            guard let c = match.capture(e.pointee.span), !c.isEmpty else { continue }
+            r = c
+          }
+          guard !r.isEmpty else { continue }
+          candidates.append(
+            Candidate(
+              annotation: Annotation(
+                rule: rule.id, type: e.pointee.entityType, start: Int(doc.starts[r.lowerBound]),
+                end: Int(doc.ends[r.upperBound - 1]),
+                fields: withFields ? fields(rule, emission: k, match: match, doc: doc) : AnnotationFields(),
+                priority: rule.priority),
+              ruleIndex: ruleIndex, isRole: false, emission: k, hasFields: withFields, match: match))
         }
-        guard !r.isEmpty else { continue }
-        candidates.append(
-          Candidate(
-            annotation: Annotation(
-              rule: rule.id, type: type, start: doc.tokens[r.lowerBound].start,
-              end: doc.tokens[r.upperBound - 1].end,
-              fields: withFields ? fields(rule, emission: k, match: match, doc: doc) : [:],
-              priority: rule.priority),
-            ruleIndex: ruleIndex, isRole: false, emission: k, hasFields: withFields, match: match))
       }
     }
   }
