@@ -132,13 +132,6 @@ enum MentionBuilder {
     return value.hasPrefix("--")
   }
 
-  /// Record order: by start, longer first, then by type.
-  static func before(_ a: Mention, _ b: Mention) -> Bool {
-    if a.start != b.start { return a.start < b.start }
-    if a.end != b.end { return a.end > b.end }
-    return a.type < b.type
-  }
-
   /// Puts mentions in record order, as a stable sort would: the figures (the first
   /// `figures` mentions, normally in order already) merged with the entities (in the rule
   /// engine's order, which differs only among entities that start together).
@@ -146,31 +139,43 @@ enum MentionBuilder {
   /// Works on indices and then moves each mention once, in place: copying a mention would
   /// retain and release its strings and payload.
   static func sort(_ mentions: inout [Mention], figures: Int) {
-    func sortedIndices(_ range: Range<Int>) -> [Int] {
-      var order = Array(range)
-      if range.dropFirst().contains(where: { before(mentions[$0], mentions[$0 - 1]) }) {
-        order.sort { before(mentions[$0], mentions[$1]) }  // stable
+    let order: [Int] = mentions.withUnsafeBufferPointer { all in
+      guard let m = all.baseAddress else { return [] }
+      // Record order: by start, longer first, then by type. Compared in place: passing
+      // mentions by value would retain and release their strings.
+      func less(_ x: Int, _ y: Int) -> Bool {
+        let a = m + x, b = m + y
+        if a.pointee.start != b.pointee.start { return a.pointee.start < b.pointee.start }
+        if a.pointee.end != b.pointee.end { return a.pointee.end > b.pointee.end }
+        return a.pointee.type < b.pointee.type
       }
+      func sortedIndices(_ range: Range<Int>) -> [Int] {
+        var order = Array(range)
+        if range.dropFirst().contains(where: { less($0, $0 - 1) }) {
+          order.sort(by: less)  // stable
+        }
+        return order
+      }
+      let first = sortedIndices(0..<figures)
+      let second = sortedIndices(figures..<all.count)
+      var order: [Int] = []
+      order.reserveCapacity(all.count)
+      var i = 0
+      var j = 0
+      while i < first.count && j < second.count {
+        // On a tie the figure comes first, as it was appended first.
+        if less(second[j], first[i]) {
+          order.append(second[j])
+          j += 1
+        } else {
+          order.append(first[i])
+          i += 1
+        }
+      }
+      order += first[i...]
+      order += second[j...]
       return order
     }
-    let first = sortedIndices(0..<figures)
-    let second = sortedIndices(figures..<mentions.count)
-    var order: [Int] = []
-    order.reserveCapacity(mentions.count)
-    var i = 0
-    var j = 0
-    while i < first.count && j < second.count {
-      // On a tie the figure comes first, as it was appended first.
-      if before(mentions[second[j]], mentions[first[i]]) {
-        order.append(second[j])
-        j += 1
-      } else {
-        order.append(first[i])
-        i += 1
-      }
-    }
-    order += first[i...]
-    order += second[j...]
     permute(&mentions, order)
   }
 
