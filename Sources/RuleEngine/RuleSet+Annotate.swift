@@ -35,16 +35,14 @@ extension RuleSet {
   /// The annotations for one document after the conflict policy (see `rules/README.md`),
   /// sorted by start, end, type and rule. Thread-safe.
   public func annotate(_ text: NormalizedText, tokens: [Token]) -> [Annotation] {
-    let run = self.run(text, tokens: tokens)
-    return run.winners.map { run.candidates[$0].annotation }
-  }
-
-  /// The candidate's annotation with its fields (computed here if `run` left them out).
-  func completed(_ c: Candidate, doc: DocumentView) -> Annotation {
-    if c.hasFields { return c.annotation }
-    var a = c.annotation
-    a.fields = fields(rules[c.ruleIndex], emission: c.emission, match: c.match, doc: doc)
-    return a
+    var run = self.run(text, tokens: tokens)
+    // The winners' annotations are moved out (swapped with an empty one), not copied: a copy
+    // retains, and the candidates' release then frees, every string and field list.
+    var out = [Annotation](
+      repeating: Annotation(rule: "", type: "", start: 0, end: 0, fields: AnnotationFields(), priority: 0),
+      count: run.winners.count)
+    for (k, w) in run.winners.enumerated() { swap(&out[k], &run.candidates[w].annotation) }
+    return out
   }
 
   func view(_ text: NormalizedText, tokens: [Token]) -> DocumentView {
@@ -283,7 +281,12 @@ extension RuleSet {
     }
     let (winners, lostTo) = ConflictResolver.resolve(candidates, rules: rules)
     if !allFields {
-      for w in winners { candidates[w].annotation = completed(candidates[w], doc: doc) }
+      // The winners' fields, set in place (no candidate is copied).
+      for w in winners where !candidates[w].hasFields {
+        candidates[w].annotation.fields = fields(
+          rules[candidates[w].ruleIndex], emission: candidates[w].emission, match: candidates[w].match, doc: doc)
+        candidates[w].hasFields = true
+      }
     }
     return AnnotationRun(doc: doc, candidates: candidates, winners: winners, loserWinner: lostTo)
   }
