@@ -48,7 +48,8 @@ extension RuleSet {
   }
 
   func view(_ text: NormalizedText, tokens: [Token]) -> DocumentView {
-    DocumentView(text: text, tokens: tokens, keys: frozenKeys, keyCount: keys.count, needFold: usesFold)
+    DocumentView(
+      text: text, tokens: tokens, keys: frozenKeys, keyCount: keys.count, needFold: usesFold, anchors: anchorMasks)
   }
 
   /// Runs every rule over the document and resolves conflicts. Only the winners' annotations
@@ -112,83 +113,33 @@ extension RuleSet {
       batchRule.deallocate()
       batchStart.deallocate()
     }
-    // Window anchors: for each distinct anchor set, a bitset over the document's tokens that
-    // marks where the set occurs, filled in one pass. Whether a set occurs in the window of a
-    // match starting at q is then a test of at most a few words, in any order of queries.
-    let anchorCount = anchorSetCount
-    let words = (doc.count + 63) >> 6
-    let anchorBits = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, anchorCount * words))
-    anchorBits.initialize(repeating: 0, count: anchorCount * words)
-    defer { anchorBits.deallocate() }
-    let anchorLowerRows = self.anchorLowerRows, anchorFoldRows = self.anchorFoldRows
-    let anchorClassRows = self.anchorClassRows, anchorClassMask = self.anchorClassMask
-    let anchorCapitalizedRows = self.anchorCapitalizedRows
-    let keyRows = self.keyRows
-    if anchorCount > 0 {
-      let occurs = UnsafeMutableBufferPointer<Bool>.allocate(capacity: anchorCount)
-      occurs.initialize(repeating: false)
-      defer { occurs.deallocate() }
-      let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
-      let usesFold = self.usesFold
-      for t in 0..<doc.count {
-        let bit: UInt64 = 1 << UInt64(t & 63)
-        let word = t >> 6
-        @inline(__always) func mark(_ table: RuleIndexTable, _ row: Range<Int>) {
-          for k in row {
-            let a = Int(table.rules[k])
-            anchorBits[a * words + word] |= bit
-            occurs[a] = true
-          }
-        }
-        let l = lowerIDs[t]
-        if l >= 0 {
-          let rows = keyRows[Int(l)]
-          mark(anchorLowerRows, rows.anchor)
-          if classMasks[t] & DocumentView.capitalizedShape != 0 { mark(anchorCapitalizedRows, rows.capitalized) }
-        }
-        if usesFold {
-          let f = foldIDs[t]
-          if f >= 0 { mark(anchorFoldRows, anchorFoldRows.row(Int(f))) }
-        }
-        var m = classMasks[t] & anchorClassMask
-        while m != 0 {
-          let b = m.trailingZeroBitCount
-          m &= m - 1
-          mark(anchorClassRows, anchorClassRows.row(b))
-        }
-      }
-      // A rule whose anchor never occurs is not tried in this document.
-      for r in 0..<ruleCount where active[r] {
-        for k in Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1]) where !occurs[Int(ruleAnchorIDs[k])] {
-          active[r] = false
-        }
-      }
-    }
+    // Window anchors: the document view marks where each distinct anchor set occurs.
     let ruleAnchorStarts = self.ruleAnchorStarts, ruleAnchorIDs = self.ruleAnchorIDs
-    let ruleAnchorOffsets = self.ruleAnchorOffsets
-    let ruleRefs = self.ruleRefs, gazetteerTable = self.gazetteerTable
-    // The first line break at or after each token (`doc.count` when none): a line-bound
-    // anchor's window ends before it (`Anchor.inLine`).
-    let nextBreak = UnsafeMutablePointer<Int32>.allocate(capacity: doc.count + 1)
-    defer { nextBreak.deallocate() }
-    nextBreak[doc.count] = Int32(doc.count)
-    for t in stride(from: doc.count - 1, through: 0, by: -1) {
-      nextBreak[t] = doc.classMasks[t] & ClassBit.newline.mask != 0 ? Int32(t) : nextBreak[t + 1]
+    let ruleAnchorOffsets = self.ruleAnchorOffsets, ruleAnchorInLine = self.ruleAnchorInLine
+    let anchorBits = doc.anchorBits, setCount = doc.anchorSetCount, nextBreak = doc.nextBreak
+    // A rule whose anchor never occurs is not tried in this document.
+    let presentAnchors = doc.presentAnchors
+    for r in 0..<ruleCount where active[r] {
+      for k in Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1]) {
+        let set = Int(ruleAnchorIDs[k])
+        if presentAnchors[set >> 6] & (1 << UInt64(set & 63)) == 0 { active[r] = false }
+      }
     }
-    let ruleAnchorInLine = self.ruleAnchorInLine
+    let ruleRefs = self.ruleRefs, gazetteerTable = self.gazetteerTable
+    let keyRows = self.keyRows
     /// True when the anchor set of rule anchor `k` occurs in the window of a match starting at
     /// `q`: tokens `q ... q + maxOffset`, and before the next line break for a line-bound anchor.
     @inline(__always) func anchorNear(_ k: Int, _ q: Int) -> Bool {
-      let bits = anchorBits + Int(ruleAnchorIDs[k]) * words
+      let bits = anchorBits + Int(ruleAnchorIDs[k])
       let hi = min(ruleAnchorInLine[k] ? Int(nextBreak[q]) - 1 : doc.count - 1, q + Int(ruleAnchorOffsets[k]))
       guard q <= hi else { return false }
       var w = q >> 6
       let last = hi >> 6
-      var found = bits[w] & (~0 << UInt64(q & 63))
+      var found = bits[w &* setCount] & (~0 << UInt64(q & 63))
       while w < last {
         if found != 0 { return true }
         w += 1
-        found = bits[w]
+        found = bits[w &* setCount]
       }
       return found & (~0 >> UInt64(63 - (hi & 63))) != 0
     }

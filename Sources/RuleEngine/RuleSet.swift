@@ -37,19 +37,11 @@ public final class RuleSet: @unchecked Sendable {
   let ruleAnchorOffsets: UnsafeMutableBufferPointer<Int32>
   /// Whether the window of each rule anchor also ends at the next line break (`Anchor.inLine`).
   let ruleAnchorInLine: UnsafeMutableBufferPointer<Bool>
-  /// The number of distinct anchor sets.
-  let anchorSetCount: Int
-  /// Distinct anchor sets by the tokens they contain: by lower-case key, diacritic-free key,
-  /// class bit. Per document one pass lists where each anchor set occurs.
-  let anchorLowerRows: RuleIndexTable
-  let anchorFoldRows: RuleIndexTable
-  let anchorClassRows: RuleIndexTable
-  /// Anchor sets by lower-case key, counted only on tokens of capitalized shape.
-  let anchorCapitalizedRows: RuleIndexTable
-  let anchorClassMask: UInt32
-  /// Per lower-case key id, where its rows begin and end in `startLowerRows`,
-  /// `anchorLowerRows` and `anchorCapitalizedRows`, and whether it begins a pair key: what the
-  /// scan needs of a token's key in one 32-byte load instead of four lookups in four tables.
+  /// Which anchor sets each key and class belongs to: a document view marks where each set
+  /// occurs (`DocumentView.anchorBits`).
+  let anchorMasks: AnchorMasks
+  /// Per lower-case key id, where its row begins and ends in `startLowerRows` and whether it
+  /// begins a pair key: what the scan needs of a token's key in one 16-byte load.
   let keyRows: UnsafeMutableBufferPointer<KeyRow>
   /// The document prefilter as plain data: rule r needs every group in
   /// `requirementStarts[r] ..< requirementStarts[r + 1]`; group g is met when the document has
@@ -186,7 +178,6 @@ public final class RuleSet: @unchecked Sendable {
     var anchorFold = [[Int32]](repeating: [], count: keys.count)
     var anchorClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     var anchorCapitalized = [[Int32]](repeating: [], count: keys.count)
-    var anchorClassMask: UInt32 = 0
     for rule in rules {
       for a in rule.anchors {
         let key = AnchorKey(a.set)
@@ -214,7 +205,6 @@ public final class RuleSet: @unchecked Sendable {
           }
           for bit in ClassBit.allCases where a.set.classMask & bit.mask != 0 {
             anchorClass[bit.rawValue].append(id)
-            anchorClassMask |= bit.mask
           }
         }
         ruleAnchorIDs.append(id)
@@ -227,18 +217,12 @@ public final class RuleSet: @unchecked Sendable {
     self.ruleAnchorIDs = UnmanagedBuffer.make(ruleAnchorIDs)
     self.ruleAnchorOffsets = UnmanagedBuffer.make(ruleAnchorOffsets)
     self.ruleAnchorInLine = UnmanagedBuffer.make(ruleAnchorInLine)
-    anchorSetCount = distinct.count
-    anchorLowerRows = RuleIndexTable(anchorLower)
-    anchorFoldRows = RuleIndexTable(anchorFold)
-    anchorClassRows = RuleIndexTable(anchorClass)
-    anchorCapitalizedRows = RuleIndexTable(anchorCapitalized)
-    self.anchorClassMask = anchorClassMask
+    anchorMasks = AnchorMasks(
+      setCount: distinct.count, lower: anchorLower, capitalized: anchorCapitalized, fold: anchorFold,
+      classes: anchorClass)
     var rows: [KeyRow] = []
     for k in 0..<keys.count {
-      rows.append(
-        KeyRow(
-          start: startLowerRows.row(k), anchor: anchorLowerRows.row(k), capitalized: anchorCapitalizedRows.row(k),
-          beginsPair: pairFirsts[k >> 6] & (1 << UInt64(k & 63)) != 0))
+      rows.append(KeyRow(start: startLowerRows.row(k), beginsPair: pairFirsts[k >> 6] & (1 << UInt64(k & 63)) != 0))
     }
     keyRows = UnmanagedBuffer.make(rows)
     var requirementStarts: [Int32] = [0]
@@ -284,10 +268,7 @@ public final class RuleSet: @unchecked Sendable {
     UnmanagedBuffer.free(ruleAnchorStarts)
     UnmanagedBuffer.free(ruleAnchorIDs)
     UnmanagedBuffer.free(ruleAnchorOffsets)
-    anchorLowerRows.free()
-    anchorFoldRows.free()
-    anchorClassRows.free()
-    anchorCapitalizedRows.free()
+    anchorMasks.free()
     UnmanagedBuffer.free(ruleRefs)
     frozenKeys.free()
     UnmanagedBuffer.free(requirementStarts)
@@ -371,29 +352,19 @@ public final class RuleSet: @unchecked Sendable {
   }
 }
 
-/// The scan's rows for one lower-case key id (see `RuleSet.keyRows`).
+/// The scan's row for one lower-case key id (see `RuleSet.keyRows`).
 struct KeyRow {
   var startBegin: Int32
   var startEnd: Int32
-  var anchorBegin: Int32
-  var anchorEnd: Int32
-  var capitalizedBegin: Int32
-  var capitalizedEnd: Int32
   /// 1 when the key begins a pair key of `RuleSet.pairRows`.
   var beginsPair: Int32
   var unused: Int32 = 0
 
-  init(start: Range<Int>, anchor: Range<Int>, capitalized: Range<Int>, beginsPair: Bool) {
+  init(start: Range<Int>, beginsPair: Bool) {
     startBegin = Int32(start.lowerBound)
     startEnd = Int32(start.upperBound)
-    anchorBegin = Int32(anchor.lowerBound)
-    anchorEnd = Int32(anchor.upperBound)
-    capitalizedBegin = Int32(capitalized.lowerBound)
-    capitalizedEnd = Int32(capitalized.upperBound)
     self.beginsPair = beginsPair ? 1 : 0
   }
 
   var start: Range<Int> { Int(startBegin)..<Int(startEnd) }
-  var anchor: Range<Int> { Int(anchorBegin)..<Int(anchorEnd) }
-  var capitalized: Range<Int> { Int(capitalizedBegin)..<Int(capitalizedEnd) }
 }
