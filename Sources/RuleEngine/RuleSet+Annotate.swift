@@ -70,37 +70,8 @@ extension RuleSet {
     let ruleCount = rules.count
     let active = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, ruleCount))
     defer { active.deallocate() }
-    let requirementStarts = self.requirementStarts, requirementClasses = self.requirementClasses
-    let requirementKeyStarts = self.requirementKeyStarts, requirementKeys = self.requirementKeys
-    let presentClasses = doc.presentClasses
-    doc.presentLower.withUnsafeBufferPointer { presentLower in
-      doc.presentFold.withUnsafeBufferPointer { presentFold in
-        @inline(__always) func present(_ bits: UnsafeBufferPointer<UInt64>, _ id: Int) -> Bool {
-          let word = id >> 6
-          return word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
-        }
-        for r in 0..<ruleCount {
-          var ok = true
-          for g in Int(requirementStarts[r])..<Int(requirementStarts[r + 1]) {
-            var met = requirementClasses[g] & presentClasses != 0
-            if !met {
-              for k in Int(requirementKeyStarts[g])..<Int(requirementKeyStarts[g + 1]) {
-                let id = Int(requirementKeys[k])
-                if id >= 0 ? present(presentLower, id) : present(presentFold, -2 - id) {
-                  met = true
-                  break
-                }
-              }
-            }
-            if !met {
-              ok = false
-              break
-            }
-          }
-          active[r] = ok
-        }
-      }
-    }
+    requirements.markActive(
+      active, presentLower: doc.presentLower, presentFold: doc.presentFold, presentClasses: doc.presentClasses)
     // The last starts tried per rule, by start mod 4: a rule is tried at most once per start,
     // whether it is found through its first token or through the token after its context.
     let tried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(4, ruleCount * 4))

@@ -43,14 +43,8 @@ public final class RuleSet: @unchecked Sendable {
   /// Per lower-case key id, where its row begins and ends in `startLowerRows` and whether it
   /// begins a pair key: what the scan needs of a token's key in one 16-byte load.
   let keyRows: UnsafeMutableBufferPointer<KeyRow>
-  /// The document prefilter as plain data: rule r needs every group in
-  /// `requirementStarts[r] ..< requirementStarts[r + 1]`; group g is met when the document has
-  /// a class of `requirementClasses[g]` or one of the keys `requirementKeys[keyStarts[g] ..<
-  /// keyStarts[g + 1]]` (lower-case ids; diacritic-free ids are stored as `-2 - id`).
-  let requirementStarts: UnsafeMutableBufferPointer<Int32>
-  let requirementClasses: UnsafeMutableBufferPointer<UInt32>
-  let requirementKeyStarts: UnsafeMutableBufferPointer<Int32>
-  let requirementKeys: UnsafeMutableBufferPointer<Int32>
+  /// The document prefilter (`CompiledRule.requirements`) as bit masks (see `RequirementMasks`).
+  let requirements: RequirementMasks
   /// `keys` in unmanaged memory, for building document views.
   let frozenKeys: FrozenKeys
   /// Per rule, what the scan needs, without reference counting.
@@ -225,33 +219,7 @@ public final class RuleSet: @unchecked Sendable {
       rows.append(KeyRow(start: startLowerRows.row(k), beginsPair: pairFirsts[k >> 6] & (1 << UInt64(k & 63)) != 0))
     }
     keyRows = UnmanagedBuffer.make(rows)
-    var requirementStarts: [Int32] = [0]
-    var requirementClasses: [UInt32] = []
-    var requirementKeyStarts: [Int32] = [0]
-    var requirementKeys: [Int32] = []
-    func flatten(_ r: Requirement, _ classes: inout UInt32, _ keys: inout [Int32]) {
-      switch r {
-      case .lower(let id): keys.append(id)
-      case .fold(let id): keys.append(-2 - id)
-      case .classBit(let bit): classes |= bit.mask
-      case .anyOf(let options): for o in options { flatten(o, &classes, &keys) }
-      }
-    }
-    for rule in rules {
-      for r in rule.requirements {
-        var classes: UInt32 = 0
-        var keys: [Int32] = []
-        flatten(r, &classes, &keys)
-        requirementClasses.append(classes)
-        requirementKeys += keys
-        requirementKeyStarts.append(Int32(requirementKeys.count))
-      }
-      requirementStarts.append(Int32(requirementClasses.count))
-    }
-    self.requirementStarts = UnmanagedBuffer.make(requirementStarts)
-    self.requirementClasses = UnmanagedBuffer.make(requirementClasses)
-    self.requirementKeyStarts = UnmanagedBuffer.make(requirementKeyStarts)
-    self.requirementKeys = UnmanagedBuffer.make(requirementKeys)
+    requirements = RequirementMasks(rules: rules)
     frozenKeys = keys.freeze()
     ruleRefs = UnmanagedBuffer.make(rules.map { RuleRef(program: .passUnretained($0.program), captureCount: $0.captureNames.count) })
     gazetteerTable = UnmanagedBuffer.make(gazetteers.map(\.frozen))
@@ -271,10 +239,7 @@ public final class RuleSet: @unchecked Sendable {
     anchorMasks.free()
     UnmanagedBuffer.free(ruleRefs)
     frozenKeys.free()
-    UnmanagedBuffer.free(requirementStarts)
-    UnmanagedBuffer.free(requirementClasses)
-    UnmanagedBuffer.free(requirementKeyStarts)
-    UnmanagedBuffer.free(requirementKeys)
+    requirements.free()
     UnmanagedBuffer.free(gazetteerTable)
   }
 
@@ -367,4 +332,113 @@ struct KeyRow {
   }
 
   var start: Range<Int> { Int(startBegin)..<Int(startEnd) }
+}
+
+/// The document prefilter as plain data: the distinct requirement groups (one
+/// `CompiledRule.requirements` entry: met when the document has one of its classes or keys),
+/// each checked once per document against the document's key bitsets a word at a time, and per
+/// rule the groups it needs as a bit mask of `wordCount` words. In unmanaged memory; freed by
+/// the `RuleSet` that owns it.
+struct RequirementMasks {
+  /// Some words of a key-id bitset.
+  struct KeyWord {
+    var word: Int
+    var bits: UInt64
+  }
+
+  let wordCount: Int
+  /// Group g is met when the document has a class of `classes[g]`, a lower-case key of one of
+  /// the words `keyWords[keyWordStarts[2g] ..< keyWordStarts[2g + 1]]` or a diacritic-free key
+  /// of one of `keyWords[keyWordStarts[2g + 1] ..< keyWordStarts[2g + 2]]` (only words with
+  /// keys are stored).
+  let classes: UnsafeMutableBufferPointer<UInt32>
+  let keyWordStarts: UnsafeMutableBufferPointer<Int32>
+  let keyWords: UnsafeMutableBufferPointer<KeyWord>
+  /// Per rule, `wordCount` words: the groups it needs.
+  let rules: UnsafeMutableBufferPointer<UInt64>
+
+  init(rules: [CompiledRule]) {
+    var groups: [Requirement: Int] = [:]
+    var classes: [UInt32] = []
+    var keyWordStarts: [Int32] = [0]
+    var keyWords: [KeyWord] = []
+    func flatten(_ r: Requirement, _ classes: inout UInt32, _ lower: inout [UInt64], _ fold: inout [UInt64]) {
+      switch r {
+      case .lower(let id): TokenSet.set(&lower, id)
+      case .fold(let id): TokenSet.set(&fold, id)
+      case .classBit(let bit): classes |= bit.mask
+      case .anyOf(let options): for o in options { flatten(o, &classes, &lower, &fold) }
+      }
+    }
+    for rule in rules {
+      for r in rule.requirements where groups[r] == nil {
+        groups[r] = groups.count
+        var c: UInt32 = 0
+        var lower: [UInt64] = [], fold: [UInt64] = []
+        flatten(r, &c, &lower, &fold)
+        classes.append(c)
+        for (w, bits) in lower.enumerated() where bits != 0 { keyWords.append(KeyWord(word: w, bits: bits)) }
+        keyWordStarts.append(Int32(keyWords.count))
+        for (w, bits) in fold.enumerated() where bits != 0 { keyWords.append(KeyWord(word: w, bits: bits)) }
+        keyWordStarts.append(Int32(keyWords.count))
+      }
+    }
+    let words = max(1, (groups.count + 63) >> 6)
+    var needs = [UInt64](repeating: 0, count: rules.count * words)
+    for (k, rule) in rules.enumerated() {
+      for r in rule.requirements {
+        let g = groups[r]!
+        needs[k * words + g >> 6] |= 1 << UInt64(g & 63)
+      }
+    }
+    wordCount = words
+    self.classes = UnmanagedBuffer.make(classes)
+    self.keyWordStarts = UnmanagedBuffer.make(keyWordStarts)
+    self.keyWords = UnmanagedBuffer.make(keyWords)
+    self.rules = UnmanagedBuffer.make(needs)
+  }
+
+  func free() {
+    UnmanagedBuffer.free(classes)
+    UnmanagedBuffer.free(keyWordStarts)
+    UnmanagedBuffer.free(keyWords)
+    UnmanagedBuffer.free(rules)
+  }
+
+  /// Sets `active[r]` for each rule r whose groups the document meets: it has the key ids set in
+  /// `presentLower` and `presentFold` and the classes of `presentClasses`.
+  func markActive(
+    _ active: UnsafeMutableBufferPointer<Bool>, presentLower: [UInt64], presentFold: [UInt64], presentClasses: UInt32
+  ) {
+    let words = wordCount
+    let met = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+    defer { met.deallocate() }
+    met.initialize(repeating: 0, count: words)
+    presentLower.withUnsafeBufferPointer { presentLower in
+      presentFold.withUnsafeBufferPointer { presentFold in
+        /// True when one of `keyWords[range]` has a key set in `present`.
+        @inline(__always) func meets(_ present: UnsafeBufferPointer<UInt64>, _ begin: Int, _ end: Int) -> Bool {
+          var k = begin
+          while k < end {
+            let w = keyWords[k].word
+            if w < present.count && present[w] & keyWords[k].bits != 0 { return true }
+            k &+= 1
+          }
+          return false
+        }
+        for g in 0..<classes.count {
+          let lower = Int(keyWordStarts[2 &* g]), fold = Int(keyWordStarts[2 &* g &+ 1])
+          let end = Int(keyWordStarts[2 &* g &+ 2])
+          if classes[g] & presentClasses != 0 || meets(presentLower, lower, fold) || meets(presentFold, fold, end) {
+            met[g >> 6] |= 1 << UInt64(g & 63)
+          }
+        }
+      }
+    }
+    for r in 0..<active.count {
+      var ok = true
+      for w in 0..<words where rules[r &* words &+ w] & ~met[w] != 0 { ok = false }
+      active[r] = ok
+    }
+  }
 }
