@@ -101,6 +101,8 @@ final class DocumentView {
     let size = UInt32(ScalarCase.tableSize)
     let keyScalars = keys.scalars, keyStarts = keys.starts
     let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325, fnvPrime: UInt64 = 0x100_0000_01b3
+    // Token offsets are stored as Int32: any that fits the text does.
+    precondition(text.scalars.count <= Int(Int32.max), "text too long")
     // The first token of the current line: the tokens from it on get `nextBreak` at the next break.
     var lineStart = 0
     text.scalars.withUnsafeBufferPointer { s in
@@ -115,8 +117,8 @@ final class DocumentView {
               for i in 0..<n {
                 let kind = toks[i].kind
                 let start = toks[i].start, end = toks[i].end
-                starts[i] = Int32(start)
-                ends[i] = Int32(end)
+                starts[i] = Int32(truncatingIfNeeded: start)
+                ends[i] = Int32(truncatingIfNeeded: end)
                 var lowerID: Int32 = -1, foldID: Int32 = -1
                 var m: UInt32 = 0
                 keying: do {
@@ -128,10 +130,10 @@ final class DocumentView {
                     break keying
                   }
                   // One pass over the scalars: letters and capitals for the class mask, and the
-                  // FNV-1a hash of the lower-case key.
+                  // lower-case scalars packed (`FrozenKeys.pack`), with all their bits OR-ed.
                   var letters = 0, uppers = 0
                   var firstUpper = false, laterUpper = false
-                  var hl = fnvBasis
+                  var low: UInt64 = 0, high: UInt64 = 0, bits: UInt64 = 0
                   for k in start..<end {
                     let e = entry(s[k])
                     if e & ScalarCase.letterBit != 0 { letters &+= 1 }
@@ -139,7 +141,10 @@ final class DocumentView {
                       uppers &+= 1
                       if k == start { firstUpper = true } else { laterUpper = true }
                     }
-                    hl = (hl ^ (e & ScalarCase.valueMask)) &* fnvPrime
+                    let c = e & ScalarCase.valueMask
+                    bits |= c
+                    high = high << 16 | low >> 48
+                    low = low << 16 | c
                   }
                   // Class mask.
                   m = ClassBit.any.mask
@@ -164,23 +169,29 @@ final class DocumentView {
                   // scalars alone, so a case-sensitive literal's shape tells which tokens it can be.
                   if firstUpper && !laterUpper { m |= DocumentView.capitalizedShape }
                   guard end - start <= DocumentView.maxKeyLength else { break keying }
-                  // Lower-case key: the hash finds a candidate id, the scalars confirm it.
-                  let id = keys.lookup(hash: hl)
-                  if id >= 0 {
-                    let ks = Int(keyStarts[Int(id)]), ke = Int(keyStarts[Int(id) + 1])
-                    var same = ke - ks == end - start
-                    if same {
-                      for k in 0..<(ke - ks)
-                      where UInt64(keyScalars[ks + k]) != entry(s[start + k]) & ScalarCase.valueMask {
-                        same = false
-                        break
+                  // Lower-case key: a short one found by its packed scalars; a longer one by its
+                  // hash, confirmed by its scalars.
+                  let length = end &- start
+                  if length <= FrozenKeys.maxPackedLength && bits < 0x10000 {
+                    lowerID = keys.lookup(low: low, high: high | UInt64(length) << 48)
+                  } else {
+                    var hl = fnvBasis
+                    for k in start..<end { hl = (hl ^ (entry(s[k]) & ScalarCase.valueMask)) &* fnvPrime }
+                    let id = keys.lookup(hash: hl)
+                    if id >= 0 {
+                      let ks = Int(keyStarts[Int(id)]), ke = Int(keyStarts[Int(id) + 1])
+                      var same = ke - ks == length
+                      if same {
+                        for k in 0..<(ke - ks)
+                        where UInt64(keyScalars[ks + k]) != entry(s[start + k]) & ScalarCase.valueMask {
+                          same = false
+                          break
+                        }
                       }
-                    }
-                    if same {
-                      lowerID = id
-                      presentL[Int(id) >> 6] |= 1 << UInt64(Int(id) & 63)
+                      if same { lowerID = id }
                     }
                   }
+                  if lowerID >= 0 { presentL[Int(lowerID) >> 6] |= 1 << UInt64(Int(lowerID) & 63) }
                   guard needFold else { break keying }
                   // The diacritic-free key: known from the lower-case key when there is one.
                   if lowerID >= 0 {
