@@ -256,6 +256,8 @@ struct AnchorMasks {
   let classes: UnsafeMutableBufferPointer<UInt64>
   /// The classes some set contains.
   let classMask: UInt32
+  /// Whether some set has a diacritic-free key.
+  let usesFold: Bool
 
   /// Masks for the sets `lower[k]`, `capitalized[k]`, `fold[k]` (set ids by key id) and
   /// `classes[b]` (set ids by class bit).
@@ -278,6 +280,7 @@ struct AnchorMasks {
     }
     self.lower = UnmanagedBuffer.make(both)
     self.fold = UnmanagedBuffer.make(masks(fold))
+    usesFold = fold.contains { !$0.isEmpty }
     self.classes = UnmanagedBuffer.make(masks(classes))
     var classMask: UInt32 = 0
     for (b, list) in classes.enumerated() where !list.isEmpty { classMask |= 1 << UInt32(b) }

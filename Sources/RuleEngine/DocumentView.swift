@@ -292,7 +292,35 @@ final class DocumentView {
       }
     }
     if maskWords == 1 {
-      for i in 0..<n { mark(i, 0) }
+      // The usual case, with the document's sets in a register and the diacritic-free keys
+      // read only when there are any.
+      let usesFold = anchors.usesFold
+      var present0: UInt64 = 0
+      for i in 0..<n {
+        let lowerID = Int(lowerIDs[i]), m = classMasks[i]
+        var a: UInt64 = 0
+        if lowerID >= 0 {
+          a = lower[2 &* lowerID]
+          if m & DocumentView.capitalizedShape != 0 { a |= lower[2 &* lowerID &+ 1] }
+        }
+        if usesFold {
+          let foldID = Int(foldIDs[i])
+          if foldID >= 0 { a |= fold[foldID] }
+        }
+        var c = m & classMask
+        while c != 0 {
+          a |= classes[c.trailingZeroBitCount]
+          c &= c &- 1
+        }
+        if a == 0 { continue }
+        present0 |= a
+        let block = bits + (i >> 6) &* setCount, bit: UInt64 = 1 << UInt64(i & 63)
+        repeat {
+          block[a.trailingZeroBitCount] |= bit
+          a &= a &- 1
+        } while a != 0
+      }
+      present[0] = present0
     } else {
       for i in 0..<n {
         for w in 0..<maskWords { mark(i, w) }
