@@ -169,12 +169,12 @@ final class DocumentView {
                   // scalars alone, so a case-sensitive literal's shape tells which tokens it can be.
                   if firstUpper && !laterUpper { m |= DocumentView.capitalizedShape }
                   guard end - start <= DocumentView.maxKeyLength else { break keying }
-                  // Lower-case key: a short one found by its packed scalars; a longer one by its
-                  // hash, confirmed by its scalars.
+                  // Lower-case key: a short one found by its packed scalars; a longer one (no
+                  // longer than the longest key) by its hash, confirmed by its scalars.
                   let length = end &- start
                   if length <= FrozenKeys.maxPackedLength && bits < 0x10000 {
                     lowerID = keys.lookup(low: low, high: high | UInt64(length) << 48)
-                  } else {
+                  } else if length <= keys.longest {
                     var hl = fnvBasis
                     for k in start..<end { hl = (hl ^ (entry(s[k]) & ScalarCase.valueMask)) &* fnvPrime }
                     let id = keys.lookup(hash: hl)

@@ -75,6 +75,7 @@ struct KeyTable: Sendable {
     return FrozenKeys(
       slots: UnmanagedBuffer.make(zip(hashes, ids).map { FrozenKeys.Slot(hash: $0, id: $1) }), mask: ids.count - 1,
       packed: UnmanagedBuffer.make(packed), packedMask: packedSize - 1, packedShift: packedShift,
+      longest: keys.map(\.count).max() ?? 0,
       scalars: UnmanagedBuffer.make(flat), starts: UnmanagedBuffer.make(starts),
       foldOfKey: UnmanagedBuffer.make(keys.map(foldID)))
   }
@@ -131,6 +132,8 @@ struct FrozenKeys {
   let packedMask: Int
   /// 64 minus the base-2 logarithm of the packed table's size (see `packedSlot`).
   let packedShift: Int
+  /// The most scalars of any key.
+  let longest: Int
   /// Every key's scalars, key k at `scalars[starts[k] ..< starts[k + 1]]`.
   let scalars: UnsafeMutableBufferPointer<UInt32>
   let starts: UnsafeMutableBufferPointer<Int32>
