@@ -126,23 +126,29 @@ public final class RuleSet: @unchecked Sendable {
       }
       if !keys.anywhere {
         // First atoms that are literals of two or more syllables are indexed by their first two
-        // tokens (`("Công an" | "UBND" | …)` is not tried at every "công"); the others by their
-        // first token.
+        // tokens (`("Công an" | "UBND" | …)` is not tried at every "công"), gazetteers likewise
+        // but for their one-token entries (@organizations not at every "bộ" and "thanh"); the
+        // others by their first token.
         var single: [Int] = []
         var pairs: [Int64] = []
+        var gazetteerSingles = Set<Int32>()
         for a in firsts {
           if case .literal(let first, let count, let mode) = rule.program.atoms[a], mode != .diacriticInsensitive,
             count >= 2
           {
             let p = rule.program.pieces
             pairs.append(RuleSet.pairKey(p[Int(first)].lower, p[Int(first) + 1].lower))
+          } else if case .gazetteer(let g) = rule.program.atoms[a] {
+            let starts = RuleSet.gazetteerStarts(gazetteers[g])
+            gazetteerSingles.formUnion(starts.singles)
+            pairs += starts.pairs
           } else {
             single.append(a)
           }
         }
         let singleKeys = RuleSet.startKeys(single, rule.program, gazetteers)
         for k in Set(pairs) { byLowerPair[k, default: []].append(ri) }
-        for k in singleKeys.lower { byLower[Int(k)].append(ri) }
+        for k in singleKeys.lower.union(gazetteerSingles) { byLower[Int(k)].append(ri) }
         for k in singleKeys.fold { byFold[Int(k)].append(ri) }
         for c in singleKeys.classes { byClass[c].append(ri) }
         continue
@@ -295,6 +301,20 @@ public final class RuleSet: @unchecked Sendable {
       result.append((atoms, length))
     }
     return result
+  }
+
+  /// Where a gazetteer's entries can start, for the index: the first keys of its one-token
+  /// entries (a match can be that token alone) and the first two keys of the others.
+  static func gazetteerStarts(_ g: Gazetteer) -> (singles: [Int32], pairs: [Int64]) {
+    var singles: [Int32] = [], pairs: [Int64] = []
+    for (first, node) in g.children[0] {
+      if g.terminal[Int(node)] >= 0 {
+        singles.append(first)
+      } else {
+        for second in g.children[Int(node)].keys { pairs.append(pairKey(first, second)) }
+      }
+    }
+    return (singles, pairs)
   }
 
   @inline(__always) static func pairKey(_ a: Int32, _ b: Int32) -> Int64 {

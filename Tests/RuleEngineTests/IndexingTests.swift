@@ -17,6 +17,28 @@ final class IndexingTests: XCTestCase {
     XCTAssertEqual(annotateRendered(set, "x\nBình Dương"), ["province[Bình Dương]{name=Bình Dương}"])
   }
 
+  /// A gazetteer's entries of two or more tokens are indexed by their first two tokens, its
+  /// one-token entries by their token: the rule finds every entry but is not tried at a first
+  /// token that no second one follows.
+  func testGazetteerRule_isTriedOnlyWhereAnEntryCanStart() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: org
+          pattern: 'org:@orgs'
+          emit: {type: organization, span: org}
+      """, gazetteers: ["orgs": "Bộ Tài chính\nBộ Công an\nThanh tra\nHuế\n"]))
+    XCTAssertEqual(
+      annotateRendered(set, "Bộ Tài chính, Bộ Công an và Huế; bộ phận thanh tra"),
+      [
+        "organization[Bộ Tài chính]{}", "organization[Bộ Công an]{}", "organization[Huế]{}",
+        "organization[thanh tra]{}",
+      ])
+    let normalized = Normalizer().normalize("bộ phận, bộ môn, bộ Tài chính")
+    var counters = MatchCounters()
+    XCTAssertEqual(set.annotate(normalized, tokens: Tokenizer().tokenize(normalized), counters: &counters).count, 1)
+    XCTAssertEqual(counters.attempts, 1)
+  }
+
   func testLazyRepetition_leavesTheNameWhole() throws {
     let set = try XCTUnwrap(makeRuleSet("""
       rules:
