@@ -117,6 +117,7 @@ extension RuleSet {
     var candidates: [Candidate] = []
     candidates.reserveCapacity(min(1024, max(16, doc.count / 8)))  // about one per 8 tokens
     let startLowerRows = self.startLowerRows, startFoldRows = self.startFoldRows
+    let startCapitalizedRows = self.startCapitalizedRows
     let startClassRows = self.startClassRows, startClassMask = self.startClassMask
     let alwaysRows = self.alwaysRows, pairRows = self.pairRows
     let usesFold = self.usesFold
@@ -149,6 +150,7 @@ extension RuleSet {
       if lower >= 0 {
         let rows = keyRows[Int(lower)]
         gather(startLowerRows, rows.start)
+        if classMasks[pos] & DocumentView.capitalizedShape != 0 { gatherHere(startCapitalizedRows, rows.capitalized) }
         if rows.beginsPair != 0, pos + 1 < count {
           let next = lowerIDs[pos + 1]
           if next >= 0 { gatherHere(pairRows.table, pairRows.row(RuleSet.pairKey(lower, next))) }

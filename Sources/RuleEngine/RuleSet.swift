@@ -22,6 +22,9 @@ public final class RuleSet: @unchecked Sendable {
   // through the token after their context together: entries are `rule × 4 + L` (L = 0 for the
   // rules that start at the token), so the scan reads three rows per token, not six.
   let startLowerRows: RuleIndexTable
+  /// Rules by a lower-case key their first token has only in capitalized shape (`="Nguyễn"`;
+  /// plain rule indices): read only at tokens of that shape.
+  let startCapitalizedRows: RuleIndexTable
   let startFoldRows: RuleIndexTable
   let startClassRows: RuleIndexTable
   /// The classes with a row in `startClassRows`.
@@ -40,8 +43,9 @@ public final class RuleSet: @unchecked Sendable {
   /// Which anchor sets each key and class belongs to: a document view marks where each set
   /// occurs (`DocumentView.anchorBits`).
   let anchorMasks: AnchorMasks
-  /// Per lower-case key id, where its row begins and ends in `startLowerRows` and whether it
-  /// begins a pair key: what the scan needs of a token's key in one 16-byte load.
+  /// Per lower-case key id, where its rows begin and end in `startLowerRows` and
+  /// `startCapitalizedRows` and whether it begins a pair key: what the scan needs of a token's
+  /// key in one load.
   let keyRows: UnsafeMutableBufferPointer<KeyRow>
   /// The document prefilter (`CompiledRule.requirements`) as bit masks (see `RequirementMasks`).
   let requirements: RequirementMasks
@@ -80,6 +84,7 @@ public final class RuleSet: @unchecked Sendable {
     self.fingerprint = fingerprint
     self.files = files
     var byLower = [[Int32]](repeating: [], count: keys.count)
+    var byCapitalized = [[Int32]](repeating: [], count: keys.count)
     var byFold = [[Int32]](repeating: [], count: keys.count)
     var byClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     var always: [Int32] = []
@@ -148,7 +153,13 @@ public final class RuleSet: @unchecked Sendable {
         }
         let singleKeys = RuleSet.startKeys(single, rule.program, gazetteers)
         for k in Set(pairs) { byLowerPair[k, default: []].append(ri) }
-        for k in singleKeys.lower.union(gazetteerSingles) { byLower[Int(k)].append(ri) }
+        for k in singleKeys.lower.union(gazetteerSingles) {
+          if singleKeys.capitalizedOnly.contains(k) && !gazetteerSingles.contains(k) {
+            byCapitalized[Int(k)].append(ri)
+          } else {
+            byLower[Int(k)].append(ri)
+          }
+        }
         for k in singleKeys.fold { byFold[Int(k)].append(ri) }
         for c in singleKeys.classes { byClass[c].append(ri) }
         continue
@@ -160,6 +171,7 @@ public final class RuleSet: @unchecked Sendable {
       zip(starting, next).map { a, b in a.map { $0 * 4 } + b }
     }
     startLowerRows = RuleIndexTable(merged(byLower, byLowerNext))
+    startCapitalizedRows = RuleIndexTable(byCapitalized)
     startFoldRows = RuleIndexTable(merged(byFold, byFoldNext))
     let classRows = merged(byClass, byClassNext)
     startClassRows = RuleIndexTable(classRows)
@@ -226,7 +238,10 @@ public final class RuleSet: @unchecked Sendable {
       classes: anchorClass)
     var rows: [KeyRow] = []
     for k in 0..<keys.count {
-      rows.append(KeyRow(start: startLowerRows.row(k), beginsPair: pairFirsts[k >> 6] & (1 << UInt64(k & 63)) != 0))
+      rows.append(
+        KeyRow(
+          start: startLowerRows.row(k), capitalized: startCapitalizedRows.row(k),
+          beginsPair: pairFirsts[k >> 6] & (1 << UInt64(k & 63)) != 0))
     }
     keyRows = UnmanagedBuffer.make(rows)
     requirements = RequirementMasks(rules: rules)
@@ -237,6 +252,7 @@ public final class RuleSet: @unchecked Sendable {
 
   deinit {
     startLowerRows.free()
+    startCapitalizedRows.free()
     startFoldRows.free()
     startClassRows.free()
     alwaysRows.free()
@@ -253,17 +269,24 @@ public final class RuleSet: @unchecked Sendable {
     UnmanagedBuffer.free(gazetteerTable)
   }
 
-  /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with.
+  /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with,
+  /// and which of the keys count only on a token of capitalized shape
+  /// (`DocumentView.capitalizedShape`): those of case-sensitive literals written `="Nguyễn"`.
   static func startKeys(_ atoms: [Int], _ program: Program, _ gazetteers: [Gazetteer])
-    -> (lower: Set<Int32>, fold: Set<Int32>, classes: Set<Int>, anywhere: Bool)
+    -> (lower: Set<Int32>, fold: Set<Int32>, classes: Set<Int>, anywhere: Bool, capitalizedOnly: Set<Int32>)
   {
-    var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>()
+    var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>(), capitalized = Set<Int32>()
     var anywhere = false
     for a in atoms {
       switch program.atoms[a] {
       case .literal(let first, _, let mode):
         let p = program.pieces[Int(first)]
-        if mode == .diacriticInsensitive { fold.insert(p.fold) } else { lower.insert(p.lower) }
+        switch mode {
+        case .diacriticInsensitive: fold.insert(p.fold)
+        case .caseSensitive where DocumentView.isCapitalizedShape(program.exact[Int(first)]):
+          capitalized.insert(p.lower)
+        default: lower.insert(p.lower)
+        }
       case .tokenClass(let bit): classes.insert(bit.rawValue)
       case .gazetteer(let g): lower.formUnion(gazetteers[g].firstKeys)
       case .oneOf(let k):
@@ -274,13 +297,19 @@ public final class RuleSet: @unchecked Sendable {
         for (w, word) in set.foldBits.enumerated() where word != 0 {
           for b in 0..<64 where word & (1 << UInt64(b)) != 0 { fold.insert(Int32(w * 64 + b)) }
         }
-        lower.formUnion(set.exact.keys)
+        for (key, candidates) in set.exact {
+          if candidates.allSatisfy(DocumentView.isCapitalizedShape) {
+            capitalized.insert(key)
+          } else {
+            lower.insert(key)
+          }
+        }
         if set.classMask & ClassBit.any.mask != 0 { anywhere = true }
         for bit in ClassBit.allCases where set.classMask & bit.mask != 0 { classes.insert(bit.rawValue) }
       case .any, .not, .code: anywhere = true
       }
     }
-    return (lower, fold, classes, anywhere)
+    return (lower.union(capitalized), fold, classes, anywhere, capitalized.subtracting(lower))
   }
 
   /// When every first atom covers a fixed number of tokens (at most 3), the atoms that can
@@ -341,21 +370,25 @@ public final class RuleSet: @unchecked Sendable {
   }
 }
 
-/// The scan's row for one lower-case key id (see `RuleSet.keyRows`).
+/// The scan's rows for one lower-case key id (see `RuleSet.keyRows`).
 struct KeyRow {
   var startBegin: Int32
   var startEnd: Int32
+  var capitalizedBegin: Int32
+  var capitalizedEnd: Int32
   /// 1 when the key begins a pair key of `RuleSet.pairRows`.
   var beginsPair: Int32
-  var unused: Int32 = 0
 
-  init(start: Range<Int>, beginsPair: Bool) {
+  init(start: Range<Int>, capitalized: Range<Int>, beginsPair: Bool) {
     startBegin = Int32(start.lowerBound)
     startEnd = Int32(start.upperBound)
+    capitalizedBegin = Int32(capitalized.lowerBound)
+    capitalizedEnd = Int32(capitalized.upperBound)
     self.beginsPair = beginsPair ? 1 : 0
   }
 
   var start: Range<Int> { Int(startBegin)..<Int(startEnd) }
+  var capitalized: Range<Int> { Int(capitalizedBegin)..<Int(capitalizedEnd) }
 }
 
 /// The document prefilter as plain data: the distinct requirement groups (one

@@ -39,6 +39,22 @@ final class IndexingTests: XCTestCase {
     XCTAssertEqual(counters.attempts, 1)
   }
 
+  /// A rule that starts with a case-sensitive capitalized literal is tried only at tokens of
+  /// that shape: not at the common word "lại" for the surname ="Lại".
+  func testCapitalizedFirstLiteral_isTriedOnlyAtCapitalizedTokens() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: p
+          pattern: 'n:((="Lại" | ="Lê" | "ông") CAP)'
+          emit: {type: person, span: n}
+      """))
+    let normalized = Normalizer().normalize("lại Văn, lê Văn, Lại Văn, LÊ Văn, ông Ba")
+    var counters = MatchCounters()
+    let found = set.annotate(normalized, tokens: Tokenizer().tokenize(normalized), counters: &counters)
+    XCTAssertEqual(found.map { normalized.string($0.start..<$0.end) }, ["Lại Văn", "ông Ba"])
+    XCTAssertEqual(counters.attempts, 2)
+  }
+
   func testLazyRepetition_leavesTheNameWhole() throws {
     let set = try XCTUnwrap(makeRuleSet("""
       rules:
