@@ -150,7 +150,7 @@ extension RuleSet {
       if lower >= 0 {
         let rows = keyRows[Int(lower)]
         gather(startLowerRows, rows.start)
-        if classMasks[pos] & DocumentView.capitalizedShape != 0 { gatherHere(startCapitalizedRows, rows.capitalized) }
+        if classMasks[pos] & DocumentView.capitalizedShape != 0 { gather(startCapitalizedRows, rows.capitalized) }
         if rows.beginsPair != 0, pos + 1 < count {
           let next = lowerIDs[pos + 1]
           if next >= 0 { gatherHere(pairRows.table, pairRows.row(RuleSet.pairKey(lower, next))) }

@@ -22,8 +22,8 @@ public final class RuleSet: @unchecked Sendable {
   // through the token after their context together: entries are `rule × 4 + L` (L = 0 for the
   // rules that start at the token), so the scan reads three rows per token, not six.
   let startLowerRows: RuleIndexTable
-  /// Rules by a lower-case key their first token has only in capitalized shape (`="Nguyễn"`;
-  /// plain rule indices): read only at tokens of that shape.
+  /// Rules by a lower-case key their first token (or the token after their context) has only
+  /// in capitalized shape (`="Nguyễn"`), entries as above: read only at tokens of that shape.
   let startCapitalizedRows: RuleIndexTable
   let startFoldRows: RuleIndexTable
   let startClassRows: RuleIndexTable
@@ -90,6 +90,7 @@ public final class RuleSet: @unchecked Sendable {
     var always: [Int32] = []
     var byLowerPair: [Int64: [Int32]] = [:]
     var byLowerNext = [[Int32]](repeating: [], count: keys.count)
+    var byCapitalizedNext = [[Int32]](repeating: [], count: keys.count)
     var byFoldNext = [[Int32]](repeating: [], count: keys.count)
     var byClassNext = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     for (r, rule) in rules.enumerated() {
@@ -122,7 +123,13 @@ public final class RuleSet: @unchecked Sendable {
           for (next, offset) in keyed {
             // Entry: rule × 4 + how many tokens the context before the anchor covers.
             let entry = ri * 4 + Int32(offset)
-            for k in next.lower where !byLowerNext[Int(k)].contains(entry) { byLowerNext[Int(k)].append(entry) }
+            for k in next.lower {
+              if next.capitalizedOnly.contains(k) {
+                if !byCapitalizedNext[Int(k)].contains(entry) { byCapitalizedNext[Int(k)].append(entry) }
+              } else if !byLowerNext[Int(k)].contains(entry) {
+                byLowerNext[Int(k)].append(entry)
+              }
+            }
             for k in next.fold where !byFoldNext[Int(k)].contains(entry) { byFoldNext[Int(k)].append(entry) }
             for c in next.classes where !byClassNext[c].contains(entry) { byClassNext[c].append(entry) }
           }
@@ -171,7 +178,7 @@ public final class RuleSet: @unchecked Sendable {
       zip(starting, next).map { a, b in a.map { $0 * 4 } + b }
     }
     startLowerRows = RuleIndexTable(merged(byLower, byLowerNext))
-    startCapitalizedRows = RuleIndexTable(byCapitalized)
+    startCapitalizedRows = RuleIndexTable(merged(byCapitalized, byCapitalizedNext))
     startFoldRows = RuleIndexTable(merged(byFold, byFoldNext))
     let classRows = merged(byClass, byClassNext)
     startClassRows = RuleIndexTable(classRows)

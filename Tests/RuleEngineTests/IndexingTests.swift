@@ -53,6 +53,20 @@ final class IndexingTests: XCTestCase {
     let found = set.annotate(normalized, tokens: Tokenizer().tokenize(normalized), counters: &counters)
     XCTAssertEqual(found.map { normalized.string($0.start..<$0.end) }, ["Lại Văn", "ông Ba"])
     XCTAssertEqual(counters.attempts, 2)
+    // Likewise the token after a left context.
+    let context = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: p
+          pattern: '(NL | ",") p:="Hòa Bình"'
+          emit: {type: province, span: p}
+      """))
+    let text = Normalizer().normalize("hòa bình, hòa bình, Hòa Bình")
+    var contextCounters = MatchCounters()
+    XCTAssertEqual(
+      context.annotate(text, tokens: Tokenizer().tokenize(text), counters: &contextCounters).map {
+        text.string($0.start..<$0.end)
+      }, ["Hòa Bình"])
+    XCTAssertEqual(contextCounters.attempts, 1)
   }
 
   func testLazyRepetition_leavesTheNameWhole() throws {
