@@ -120,6 +120,7 @@ extension RuleSet {
     let startCapitalizedRows = self.startCapitalizedRows
     let startClassRows = self.startClassRows, startClassMask = self.startClassMask
     let alwaysRows = self.alwaysRows, pairRows = self.pairRows
+    let classPairRows = self.classPairRows, classPairMask = self.classPairMask
     let usesFold = self.usesFold
     let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
     let count = doc.count
@@ -165,6 +166,15 @@ extension RuleSet {
         let bit = mask.trailingZeroBitCount
         mask &= mask - 1
         gather(startClassRows, startClassRows.row(bit))
+      }
+      var classPairs = classMasks[pos] & classPairMask
+      if classPairs != 0, pos + 1 < count, lowerIDs[pos + 1] >= 0 {
+        let next = lowerIDs[pos + 1]
+        repeat {
+          let bit = classPairs.trailingZeroBitCount
+          classPairs &= classPairs - 1
+          gatherHere(classPairRows.table, classPairRows.row(RuleSet.pairKey(Int32(-1 - bit), next)))
+        } while classPairs != 0
       }
       gatherHere(alwaysRows, alwaysRows.row(0))
       attempts: for k in 0..<n {

@@ -33,6 +33,11 @@ public final class RuleSet: @unchecked Sendable {
   /// Rules that start with a literal of two or more syllables, by the key ids of their first
   /// two tokens (the second level of the literal trie).
   let pairRows: PairIndexTable
+  /// Rules that start with a one-token class followed by keys only, by the class (as
+  /// `-1 - ClassBit.rawValue`) and the key of the token after it.
+  let classPairRows: PairIndexTable
+  /// The classes with rows in `classPairRows`.
+  let classPairMask: UInt32
   /// Every rule's anchors (see `Anchor`): rule r owns `ruleAnchorStarts[r] ..< ruleAnchorStarts[r + 1]`
   /// of `ruleAnchorIDs` (distinct anchor sets) and `ruleAnchorOffsets` (its window).
   let ruleAnchorStarts: UnsafeMutableBufferPointer<Int32>
@@ -89,6 +94,7 @@ public final class RuleSet: @unchecked Sendable {
     var byClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     var always: [Int32] = []
     var byLowerPair: [Int64: [Int32]] = [:]
+    var byClassPair: [Int64: [Int32]] = [:]
     var byLowerNext = [[Int32]](repeating: [], count: keys.count)
     var byCapitalizedNext = [[Int32]](repeating: [], count: keys.count)
     var byFoldNext = [[Int32]](repeating: [], count: keys.count)
@@ -132,6 +138,23 @@ public final class RuleSet: @unchecked Sendable {
             }
             for k in next.fold where !byFoldNext[Int(k)].contains(entry) { byFoldNext[Int(k)].append(entry) }
             for c in next.classes where !byClassNext[c].contains(entry) { byClassNext[c].append(entry) }
+          }
+          continue
+        }
+        // A one-token class followed by keys only (`n:COUNT ("theo kế hoạch" | "đột xuất" | …)`):
+        // by the class and the next token's key together, not at every token of the class.
+        let classes = firsts.compactMap { a -> Int? in
+          if case .tokenClass(let bit) = rule.program.atoms[a] { return bit.rawValue }
+          return nil
+        }
+        if classes.count == firsts.count && seconds.allSatisfy({ $0.offset == 1 })
+          && keyed.allSatisfy({ !$0.0.anywhere && $0.0.classes.isEmpty && $0.0.fold.isEmpty })
+        {
+          for (c, (next, _)) in zip(classes, keyed) {
+            for k in next.lower {
+              let key = RuleSet.pairKey(Int32(-1 - c), k)
+              if byClassPair[key]?.last != ri { byClassPair[key, default: []].append(ri) }
+            }
           }
           continue
         }
@@ -187,6 +210,10 @@ public final class RuleSet: @unchecked Sendable {
     startClassMask = classMask
     alwaysRows = RuleIndexTable([always])
     pairRows = PairIndexTable(byLowerPair)
+    classPairRows = PairIndexTable(byClassPair)
+    var classPairMask: UInt32 = 0
+    for key in byClassPair.keys { classPairMask |= 1 << UInt32(-1 - (key >> 32)) }
+    self.classPairMask = classPairMask
     // Lower-case key ids that begin some pair key, as bits (`KeyRow.beginsPair`): most tokens
     // begin none, and skip the hash probe.
     var pairFirsts = [UInt64](repeating: 0, count: keys.count / 64 + 1)
@@ -264,6 +291,7 @@ public final class RuleSet: @unchecked Sendable {
     startClassRows.free()
     alwaysRows.free()
     pairRows.free()
+    classPairRows.free()
     UnmanagedBuffer.free(keyRows)
     UnmanagedBuffer.free(ruleAnchorInLine)
     UnmanagedBuffer.free(ruleAnchorStarts)

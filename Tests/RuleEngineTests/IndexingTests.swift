@@ -1,4 +1,4 @@
-import RuleEngine
+@testable import RuleEngine
 import Tokenization
 import VNText
 import XCTest
@@ -67,6 +67,24 @@ final class IndexingTests: XCTestCase {
         text.string($0.start..<$0.end)
       }, ["Hòa Bình"])
     XCTAssertEqual(contextCounters.attempts, 1)
+  }
+
+  /// A rule that starts with a one-token class followed by keys only is tried where a token of
+  /// the class is followed by one of the keys, not at every token of the class.
+  func testClassThenKeys_isTriedOnlyWhereBothOccur() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: n
+          pattern: 'n:NUMBER ("đột xuất" | "theo")'
+          emit: {type: n, span: n}
+      """))
+    let normalized = Normalizer().normalize("12 đột xuất, 13 người, 14 theo, 15")
+    var counters = MatchCounters()
+    let found = set.annotate(normalized, tokens: Tokenizer().tokenize(normalized), counters: &counters)
+    XCTAssertEqual(found.map { normalized.string($0.start..<$0.end) }, ["12", "14"])
+    XCTAssertEqual(counters.attempts, 2)
+    XCTAssertEqual(set.classPairMask, ClassBit.number.mask)
+    XCTAssertTrue(set.startClassRows.row(ClassBit.number.rawValue).isEmpty)
   }
 
   func testLazyRepetition_leavesTheNameWhole() throws {
