@@ -429,8 +429,8 @@ struct KeyRow {
 /// The document prefilter as plain data: the distinct requirement groups (one
 /// `CompiledRule.requirements` entry: met when the document has one of its classes or keys),
 /// each checked once per document against the document's key bitsets a word at a time, and per
-/// rule the groups it needs as a bit mask of `wordCount` words. In unmanaged memory; freed by
-/// the `RuleSet` that owns it.
+/// group the rules that need it: a group the document does not meet rules them out. In
+/// unmanaged memory; freed by the `RuleSet` that owns it.
 struct RequirementMasks {
   /// Some words of a key-id bitset.
   struct KeyWord {
@@ -438,7 +438,6 @@ struct RequirementMasks {
     var bits: UInt64
   }
 
-  let wordCount: Int
   /// Group g is met when the document has a class of `classes[g]`, a lower-case key of one of
   /// the words `keyWords[keyWordStarts[2g] ..< keyWordStarts[2g + 1]]` or a diacritic-free key
   /// of one of `keyWords[keyWordStarts[2g + 1] ..< keyWordStarts[2g + 2]]` (only words with
@@ -446,14 +445,15 @@ struct RequirementMasks {
   let classes: UnsafeMutableBufferPointer<UInt32>
   let keyWordStarts: UnsafeMutableBufferPointer<Int32>
   let keyWords: UnsafeMutableBufferPointer<KeyWord>
-  /// Per rule, `wordCount` words: the groups it needs.
-  let rules: UnsafeMutableBufferPointer<UInt64>
+  /// The rules that need group g: row g.
+  let groupRules: RuleIndexTable
 
   init(rules: [CompiledRule]) {
     var groups: [Requirement: Int] = [:]
     var classes: [UInt32] = []
     var keyWordStarts: [Int32] = [0]
     var keyWords: [KeyWord] = []
+    var needing: [[Int32]] = []
     func flatten(_ r: Requirement, _ classes: inout UInt32, _ lower: inout [UInt64], _ fold: inout [UInt64]) {
       switch r {
       case .lower(let id): TokenSet.set(&lower, id)
@@ -462,9 +462,14 @@ struct RequirementMasks {
       case .anyOf(let options): for o in options { flatten(o, &classes, &lower, &fold) }
       }
     }
-    for rule in rules {
-      for r in rule.requirements where groups[r] == nil {
+    for (k, rule) in rules.enumerated() {
+      for r in rule.requirements {
+        if let g = groups[r] {
+          if needing[g].last != Int32(k) { needing[g].append(Int32(k)) }
+          continue
+        }
         groups[r] = groups.count
+        needing.append([Int32(k)])
         var c: UInt32 = 0
         var lower: [UInt64] = [], fold: [UInt64] = []
         flatten(r, &c, &lower, &fold)
@@ -475,26 +480,17 @@ struct RequirementMasks {
         keyWordStarts.append(Int32(keyWords.count))
       }
     }
-    let words = max(1, (groups.count + 63) >> 6)
-    var needs = [UInt64](repeating: 0, count: rules.count * words)
-    for (k, rule) in rules.enumerated() {
-      for r in rule.requirements {
-        let g = groups[r]!
-        needs[k * words + g >> 6] |= 1 << UInt64(g & 63)
-      }
-    }
-    wordCount = words
+    groupRules = RuleIndexTable(needing)
     self.classes = UnmanagedBuffer.make(classes)
     self.keyWordStarts = UnmanagedBuffer.make(keyWordStarts)
     self.keyWords = UnmanagedBuffer.make(keyWords)
-    self.rules = UnmanagedBuffer.make(needs)
   }
 
   func free() {
     UnmanagedBuffer.free(classes)
     UnmanagedBuffer.free(keyWordStarts)
     UnmanagedBuffer.free(keyWords)
-    UnmanagedBuffer.free(rules)
+    groupRules.free()
   }
 
   /// Sets `active[r]` for each rule r whose groups the document meets: it has the key ids set in
@@ -502,10 +498,7 @@ struct RequirementMasks {
   func markActive(
     _ active: UnsafeMutableBufferPointer<Bool>, presentLower: [UInt64], presentFold: [UInt64], presentClasses: UInt32
   ) {
-    let words = wordCount
-    let met = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-    defer { met.deallocate() }
-    met.initialize(repeating: 0, count: words)
+    active.initialize(repeating: true)
     presentLower.withUnsafeBufferPointer { presentLower in
       presentFold.withUnsafeBufferPointer { presentFold in
         /// True when one of `keyWords[range]` has a key set in `present`.
@@ -522,15 +515,11 @@ struct RequirementMasks {
           let lower = Int(keyWordStarts[2 &* g]), fold = Int(keyWordStarts[2 &* g &+ 1])
           let end = Int(keyWordStarts[2 &* g &+ 2])
           if classes[g] & presentClasses != 0 || meets(presentLower, lower, fold) || meets(presentFold, fold, end) {
-            met[g >> 6] |= 1 << UInt64(g & 63)
+            continue
           }
+          for k in groupRules.row(g) { active[Int(groupRules.rules[k])] = false }
         }
       }
-    }
-    for r in 0..<active.count {
-      var ok = true
-      for w in 0..<words where rules[r &* words &+ w] & ~met[w] != 0 { ok = false }
-      active[r] = ok
     }
   }
 }
