@@ -90,11 +90,8 @@ extension RuleSet {
     let anchorBits = doc.anchorBits, setCount = doc.anchorSetCount, nextBreak = doc.nextBreak
     // A rule whose anchor never occurs is not tried in this document.
     let presentAnchors = doc.presentAnchors
-    for r in 0..<ruleCount where active[r] {
-      for k in Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1]) {
-        let set = Int(ruleAnchorIDs[k])
-        if presentAnchors[set >> 6] & (1 << UInt64(set & 63)) == 0 { active[r] = false }
-      }
+    for set in 0..<setCount where presentAnchors[set >> 6] & (1 << UInt64(set & 63)) == 0 {
+      for k in anchorSetRules.row(set) { active[Int(anchorSetRules.rules[k])] = false }
     }
     let ruleRefs = self.ruleRefs, gazetteerTable = self.gazetteerTable
     let keyRows = self.keyRows

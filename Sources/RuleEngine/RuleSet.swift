@@ -48,6 +48,9 @@ public final class RuleSet: @unchecked Sendable {
   /// Which anchor sets each key and class belongs to: a document view marks where each set
   /// occurs (`DocumentView.anchorBits`).
   let anchorMasks: AnchorMasks
+  /// Per distinct anchor set, the rules with an anchor of that set (none is tried in a document
+  /// without the set).
+  let anchorSetRules: RuleIndexTable
   /// Per lower-case key id, where its rows begin and end in `startLowerRows` and
   /// `startCapitalizedRows` and whether it begins a pair key: what the scan needs of a token's
   /// key in one load.
@@ -270,6 +273,12 @@ public final class RuleSet: @unchecked Sendable {
     anchorMasks = AnchorMasks(
       setCount: distinct.count, lower: anchorLower, capitalized: anchorCapitalized, fold: anchorFold,
       classes: anchorClass)
+    var rulesBySet = [[Int32]](repeating: [], count: distinct.count)
+    for r in rules.indices {
+      let ids = ruleAnchorIDs[Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1])]
+      for id in ids where rulesBySet[Int(id)].last != Int32(r) { rulesBySet[Int(id)].append(Int32(r)) }
+    }
+    anchorSetRules = RuleIndexTable(rulesBySet)
     var rows: [KeyRow] = []
     for k in 0..<keys.count {
       rows.append(
@@ -298,6 +307,7 @@ public final class RuleSet: @unchecked Sendable {
     UnmanagedBuffer.free(ruleAnchorIDs)
     UnmanagedBuffer.free(ruleAnchorOffsets)
     anchorMasks.free()
+    anchorSetRules.free()
     UnmanagedBuffer.free(ruleRefs)
     frozenKeys.free()
     requirements.free()
