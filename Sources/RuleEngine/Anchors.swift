@@ -235,3 +235,61 @@ private struct AnchorSeenKey: Hashable {
   var set: AnchorKey
   var inLine: Bool
 }
+
+/// Which distinct anchor sets (see `Anchor`) each token belongs to, as bit masks over the sets
+/// (`wordCount` words per mask, set s at bit s % 64 of word s / 64), by the token's lower-case
+/// key, diacritic-free key and class bits: a document view marks where every set occurs with
+/// one load per key and word, not one list walk per set. In unmanaged memory; freed by the
+/// `RuleSet` that owns it.
+struct AnchorMasks {
+  /// Words per mask: 0 when no rule has anchors.
+  let wordCount: Int
+  /// The number of distinct anchor sets.
+  let setCount: Int
+  /// Per lower-case key id k, `2 * wordCount` words from `2 * k * wordCount`: the sets that
+  /// contain the key, then those that count it only on a token of capitalized shape
+  /// (`DocumentView.capitalizedShape`); side by side, so one token's masks share a cache line.
+  let lower: UnsafeMutableBufferPointer<UInt64>
+  /// Per diacritic-free key id.
+  let fold: UnsafeMutableBufferPointer<UInt64>
+  /// Per `ClassBit` raw value.
+  let classes: UnsafeMutableBufferPointer<UInt64>
+  /// The classes some set contains.
+  let classMask: UInt32
+  /// Whether some set has a diacritic-free key.
+  let usesFold: Bool
+
+  /// Masks for the sets `lower[k]`, `capitalized[k]`, `fold[k]` (set ids by key id) and
+  /// `classes[b]` (set ids by class bit).
+  init(setCount: Int, lower: [[Int32]], capitalized: [[Int32]], fold: [[Int32]], classes: [[Int32]]) {
+    let words = (setCount + 63) >> 6
+    func masks(_ lists: [[Int32]]) -> [UInt64] {
+      var m = [UInt64](repeating: 0, count: lists.count * words)
+      for (k, list) in lists.enumerated() {
+        for s in list { m[k * words + Int(s) >> 6] |= 1 << UInt64(s & 63) }
+      }
+      return m
+    }
+    wordCount = words
+    self.setCount = setCount
+    let l = masks(lower), c = masks(capitalized)
+    var both: [UInt64] = []
+    for k in lower.indices {
+      both += l[k * words..<(k + 1) * words]
+      both += c[k * words..<(k + 1) * words]
+    }
+    self.lower = UnmanagedBuffer.make(both)
+    self.fold = UnmanagedBuffer.make(masks(fold))
+    usesFold = fold.contains { !$0.isEmpty }
+    self.classes = UnmanagedBuffer.make(masks(classes))
+    var classMask: UInt32 = 0
+    for (b, list) in classes.enumerated() where !list.isEmpty { classMask |= 1 << UInt32(b) }
+    self.classMask = classMask
+  }
+
+  func free() {
+    UnmanagedBuffer.free(lower)
+    UnmanagedBuffer.free(fold)
+    UnmanagedBuffer.free(classes)
+  }
+}

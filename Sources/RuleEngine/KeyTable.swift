@@ -61,8 +61,21 @@ struct KeyTable: Sendable {
       flat += k
       starts.append(Int32(flat.count))
     }
+    // The short keys by their scalars packed into two words (see `FrozenKeys.lookup(low:high:)`).
+    var packedShift = 60
+    while 1 << (64 - packedShift) < keys.count * 2 { packedShift -= 1 }
+    let packedSize = 1 << (64 - packedShift)
+    var packed = [FrozenKeys.PackedSlot](repeating: FrozenKeys.PackedSlot(low: 0, high: 0, id: -1), count: packedSize)
+    for (k, key) in keys.enumerated() {
+      guard let (low, high) = FrozenKeys.pack(key) else { continue }
+      var i = FrozenKeys.packedSlot(low, high, packedShift)
+      while packed[i].id >= 0 { i = (i + 1) & (packedSize - 1) }
+      packed[i] = FrozenKeys.PackedSlot(low: low, high: high, id: Int32(k))
+    }
     return FrozenKeys(
       slots: UnmanagedBuffer.make(zip(hashes, ids).map { FrozenKeys.Slot(hash: $0, id: $1) }), mask: ids.count - 1,
+      packed: UnmanagedBuffer.make(packed), packedMask: packedSize - 1, packedShift: packedShift,
+      longest: keys.map(\.count).max() ?? 0,
       scalars: UnmanagedBuffer.make(flat), starts: UnmanagedBuffer.make(starts),
       foldOfKey: UnmanagedBuffer.make(keys.map(foldID)))
   }
@@ -105,6 +118,22 @@ struct FrozenKeys {
 
   let slots: UnsafeMutableBufferPointer<Slot>
   let mask: Int
+  /// A slot of the table of short keys: the key's scalars packed (`pack`), so that a probe
+  /// compares the key itself and needs no check of the scalars after it.
+  struct PackedSlot {
+    var low: UInt64
+    var high: UInt64
+    /// -1 for an empty slot.
+    var id: Int32
+  }
+
+  /// Every key of at most `maxPackedLength` scalars below U+10000, by its packed scalars.
+  let packed: UnsafeMutableBufferPointer<PackedSlot>
+  let packedMask: Int
+  /// 64 minus the base-2 logarithm of the packed table's size (see `packedSlot`).
+  let packedShift: Int
+  /// The most scalars of any key.
+  let longest: Int
   /// Every key's scalars, key k at `scalars[starts[k] ..< starts[k + 1]]`.
   let scalars: UnsafeMutableBufferPointer<UInt32>
   let starts: UnsafeMutableBufferPointer<Int32>
@@ -117,8 +146,43 @@ struct FrozenKeys {
   func free() {
     UnmanagedBuffer.free(foldOfKey)
     UnmanagedBuffer.free(slots)
+    UnmanagedBuffer.free(packed)
     UnmanagedBuffer.free(scalars)
     UnmanagedBuffer.free(starts)
+  }
+
+  /// The most scalars of a packed key.
+  static let maxPackedLength = 7
+
+  /// `scalars` in two words, 16 bits each, the last scalar lowest, and their number in the top
+  /// 16 bits of `high`: equal keys and only equal keys pack the same. Nil for keys longer than
+  /// `maxPackedLength` or with a scalar from U+10000 up.
+  static func pack(_ scalars: [UInt32]) -> (low: UInt64, high: UInt64)? {
+    guard scalars.count <= maxPackedLength, scalars.allSatisfy({ $0 < 0x10000 }) else { return nil }
+    var low: UInt64 = 0, high: UInt64 = 0
+    for c in scalars { push(c, &low, &high) }
+    return (low, high | UInt64(scalars.count) << 48)
+  }
+
+  /// Appends scalar `c` (below U+10000) to a packed key (see `pack`).
+  @inline(__always) static func push(_ c: UInt32, _ low: inout UInt64, _ high: inout UInt64) {
+    high = high << 16 | low >> 48
+    low = low << 16 | UInt64(c)
+  }
+
+  /// The first slot to probe for a packed key: the top bits of a multiplicative hash.
+  @inline(__always) static func packedSlot(_ low: UInt64, _ high: UInt64, _ shift: Int) -> Int {
+    Int(truncatingIfNeeded: ((low ^ high) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+  }
+
+  /// The id of the key packed as `low`, `high` (see `pack`), or -1.
+  @inline(__always) func lookup(low: UInt64, high: UInt64) -> Int32 {
+    var i = FrozenKeys.packedSlot(low, high, packedShift)
+    while true {
+      let slot = packed[i]
+      if slot.id < 0 || slot.low == low && slot.high == high { return slot.id }
+      i = (i &+ 1) & packedMask
+    }
   }
 
   /// As `KeyTable.lookup(hash:)`.

@@ -46,7 +46,8 @@ extension RuleSet {
   }
 
   func view(_ text: NormalizedText, tokens: [Token]) -> DocumentView {
-    DocumentView(text: text, tokens: tokens, keys: frozenKeys, keyCount: keys.count, needFold: usesFold)
+    DocumentView(
+      text: text, tokens: tokens, keys: frozenKeys, keyCount: keys.count, needFold: usesFold, anchors: anchorMasks)
   }
 
   /// Runs every rule over the document and resolves conflicts. Only the winners' annotations
@@ -67,37 +68,8 @@ extension RuleSet {
     let ruleCount = rules.count
     let active = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, ruleCount))
     defer { active.deallocate() }
-    let requirementStarts = self.requirementStarts, requirementClasses = self.requirementClasses
-    let requirementKeyStarts = self.requirementKeyStarts, requirementKeys = self.requirementKeys
-    let presentClasses = doc.presentClasses
-    doc.presentLower.withUnsafeBufferPointer { presentLower in
-      doc.presentFold.withUnsafeBufferPointer { presentFold in
-        @inline(__always) func present(_ bits: UnsafeBufferPointer<UInt64>, _ id: Int) -> Bool {
-          let word = id >> 6
-          return word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
-        }
-        for r in 0..<ruleCount {
-          var ok = true
-          for g in Int(requirementStarts[r])..<Int(requirementStarts[r + 1]) {
-            var met = requirementClasses[g] & presentClasses != 0
-            if !met {
-              for k in Int(requirementKeyStarts[g])..<Int(requirementKeyStarts[g + 1]) {
-                let id = Int(requirementKeys[k])
-                if id >= 0 ? present(presentLower, id) : present(presentFold, -2 - id) {
-                  met = true
-                  break
-                }
-              }
-            }
-            if !met {
-              ok = false
-              break
-            }
-          }
-          active[r] = ok
-        }
-      }
-    }
+    requirements.markActive(
+      active, presentLower: doc.presentLower, presentFold: doc.presentFold, presentClasses: doc.presentClasses)
     // The last starts tried per rule, by start mod 4: a rule is tried at most once per start,
     // whether it is found through its first token or through the token after its context.
     let tried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(4, ruleCount * 4))
@@ -110,91 +82,40 @@ extension RuleSet {
       batchRule.deallocate()
       batchStart.deallocate()
     }
-    // Window anchors: for each distinct anchor set, a bitset over the document's tokens that
-    // marks where the set occurs, filled in one pass. Whether a set occurs in the window of a
-    // match starting at q is then a test of at most a few words, in any order of queries.
-    let anchorCount = anchorSetCount
-    let words = (doc.count + 63) >> 6
-    let anchorBits = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, anchorCount * words))
-    anchorBits.initialize(repeating: 0, count: anchorCount * words)
-    defer { anchorBits.deallocate() }
-    let anchorLowerRows = self.anchorLowerRows, anchorFoldRows = self.anchorFoldRows
-    let anchorClassRows = self.anchorClassRows, anchorClassMask = self.anchorClassMask
-    let anchorCapitalizedRows = self.anchorCapitalizedRows
-    let keyRows = self.keyRows
-    if anchorCount > 0 {
-      let occurs = UnsafeMutableBufferPointer<Bool>.allocate(capacity: anchorCount)
-      occurs.initialize(repeating: false)
-      defer { occurs.deallocate() }
-      let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
-      let usesFold = self.usesFold
-      for t in 0..<doc.count {
-        let bit: UInt64 = 1 << UInt64(t & 63)
-        let word = t >> 6
-        @inline(__always) func mark(_ table: RuleIndexTable, _ row: Range<Int>) {
-          for k in row {
-            let a = Int(table.rules[k])
-            anchorBits[a * words + word] |= bit
-            occurs[a] = true
-          }
-        }
-        let l = lowerIDs[t]
-        if l >= 0 {
-          let rows = keyRows[Int(l)]
-          mark(anchorLowerRows, rows.anchor)
-          if classMasks[t] & DocumentView.capitalizedShape != 0 { mark(anchorCapitalizedRows, rows.capitalized) }
-        }
-        if usesFold {
-          let f = foldIDs[t]
-          if f >= 0 { mark(anchorFoldRows, anchorFoldRows.row(Int(f))) }
-        }
-        var m = classMasks[t] & anchorClassMask
-        while m != 0 {
-          let b = m.trailingZeroBitCount
-          m &= m - 1
-          mark(anchorClassRows, anchorClassRows.row(b))
-        }
-      }
-      // A rule whose anchor never occurs is not tried in this document.
-      for r in 0..<ruleCount where active[r] {
-        for k in Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1]) where !occurs[Int(ruleAnchorIDs[k])] {
-          active[r] = false
-        }
-      }
-    }
+    // Window anchors: the document view marks where each distinct anchor set occurs.
     let ruleAnchorStarts = self.ruleAnchorStarts, ruleAnchorIDs = self.ruleAnchorIDs
-    let ruleAnchorOffsets = self.ruleAnchorOffsets
-    let ruleRefs = self.ruleRefs, gazetteerTable = self.gazetteerTable
-    // The first line break at or after each token (`doc.count` when none): a line-bound
-    // anchor's window ends before it (`Anchor.inLine`).
-    let nextBreak = UnsafeMutablePointer<Int32>.allocate(capacity: doc.count + 1)
-    defer { nextBreak.deallocate() }
-    nextBreak[doc.count] = Int32(doc.count)
-    for t in stride(from: doc.count - 1, through: 0, by: -1) {
-      nextBreak[t] = doc.classMasks[t] & ClassBit.newline.mask != 0 ? Int32(t) : nextBreak[t + 1]
+    let ruleAnchorOffsets = self.ruleAnchorOffsets, ruleAnchorInLine = self.ruleAnchorInLine
+    let anchorBits = doc.anchorBits, setCount = doc.anchorSetCount, nextBreak = doc.nextBreak
+    // A rule whose anchor never occurs is not tried in this document.
+    let presentAnchors = doc.presentAnchors
+    for set in 0..<setCount where presentAnchors[set >> 6] & (1 << UInt64(set & 63)) == 0 {
+      for k in anchorSetRules.row(set) { active[Int(anchorSetRules.rules[k])] = false }
     }
-    let ruleAnchorInLine = self.ruleAnchorInLine
+    let ruleRefs = self.ruleRefs, gazetteerTable = self.gazetteerTable
+    let keyRows = self.keyRows
     /// True when the anchor set of rule anchor `k` occurs in the window of a match starting at
     /// `q`: tokens `q ... q + maxOffset`, and before the next line break for a line-bound anchor.
     @inline(__always) func anchorNear(_ k: Int, _ q: Int) -> Bool {
-      let bits = anchorBits + Int(ruleAnchorIDs[k]) * words
+      let bits = anchorBits + Int(ruleAnchorIDs[k])
       let hi = min(ruleAnchorInLine[k] ? Int(nextBreak[q]) - 1 : doc.count - 1, q + Int(ruleAnchorOffsets[k]))
       guard q <= hi else { return false }
       var w = q >> 6
       let last = hi >> 6
-      var found = bits[w] & (~0 << UInt64(q & 63))
+      var found = bits[w &* setCount] & (~0 << UInt64(q & 63))
       while w < last {
         if found != 0 { return true }
         w += 1
-        found = bits[w]
+        found = bits[w &* setCount]
       }
       return found & (~0 >> UInt64(63 - (hi & 63))) != 0
     }
     var candidates: [Candidate] = []
     candidates.reserveCapacity(min(1024, max(16, doc.count / 8)))  // about one per 8 tokens
     let startLowerRows = self.startLowerRows, startFoldRows = self.startFoldRows
+    let startCapitalizedRows = self.startCapitalizedRows
     let startClassRows = self.startClassRows, startClassMask = self.startClassMask
     let alwaysRows = self.alwaysRows, pairRows = self.pairRows
+    let classPairRows = self.classPairRows, classPairMask = self.classPairMask
     let usesFold = self.usesFold
     let lowerIDs = doc.lowerIDs, foldIDs = doc.foldIDs, classMasks = doc.classMasks
     let count = doc.count
@@ -225,6 +146,7 @@ extension RuleSet {
       if lower >= 0 {
         let rows = keyRows[Int(lower)]
         gather(startLowerRows, rows.start)
+        if classMasks[pos] & DocumentView.capitalizedShape != 0 { gather(startCapitalizedRows, rows.capitalized) }
         if rows.beginsPair != 0, pos + 1 < count {
           let next = lowerIDs[pos + 1]
           if next >= 0 { gatherHere(pairRows.table, pairRows.row(RuleSet.pairKey(lower, next))) }
@@ -239,6 +161,15 @@ extension RuleSet {
         let bit = mask.trailingZeroBitCount
         mask &= mask - 1
         gather(startClassRows, startClassRows.row(bit))
+      }
+      var classPairs = classMasks[pos] & classPairMask
+      if classPairs != 0, pos + 1 < count, lowerIDs[pos + 1] >= 0 {
+        let next = lowerIDs[pos + 1]
+        repeat {
+          let bit = classPairs.trailingZeroBitCount
+          classPairs &= classPairs - 1
+          gatherHere(classPairRows.table, classPairRows.row(RuleSet.pairKey(Int32(-1 - bit), next)))
+        } while classPairs != 0
       }
       gatherHere(alwaysRows, alwaysRows.row(0))
       attempts: for k in 0..<n {

@@ -22,6 +22,9 @@ public final class RuleSet: @unchecked Sendable {
   // through the token after their context together: entries are `rule × 4 + L` (L = 0 for the
   // rules that start at the token), so the scan reads three rows per token, not six.
   let startLowerRows: RuleIndexTable
+  /// Rules by a lower-case key their first token (or the token after their context) has only
+  /// in capitalized shape (`="Nguyễn"`), entries as above: read only at tokens of that shape.
+  let startCapitalizedRows: RuleIndexTable
   let startFoldRows: RuleIndexTable
   let startClassRows: RuleIndexTable
   /// The classes with a row in `startClassRows`.
@@ -30,6 +33,11 @@ public final class RuleSet: @unchecked Sendable {
   /// Rules that start with a literal of two or more syllables, by the key ids of their first
   /// two tokens (the second level of the literal trie).
   let pairRows: PairIndexTable
+  /// Rules that start with a one-token class followed by keys only, by the class (as
+  /// `-1 - ClassBit.rawValue`) and the key of the token after it.
+  let classPairRows: PairIndexTable
+  /// The classes with rows in `classPairRows`.
+  let classPairMask: UInt32
   /// Every rule's anchors (see `Anchor`): rule r owns `ruleAnchorStarts[r] ..< ruleAnchorStarts[r + 1]`
   /// of `ruleAnchorIDs` (distinct anchor sets) and `ruleAnchorOffsets` (its window).
   let ruleAnchorStarts: UnsafeMutableBufferPointer<Int32>
@@ -37,28 +45,18 @@ public final class RuleSet: @unchecked Sendable {
   let ruleAnchorOffsets: UnsafeMutableBufferPointer<Int32>
   /// Whether the window of each rule anchor also ends at the next line break (`Anchor.inLine`).
   let ruleAnchorInLine: UnsafeMutableBufferPointer<Bool>
-  /// The number of distinct anchor sets.
-  let anchorSetCount: Int
-  /// Distinct anchor sets by the tokens they contain: by lower-case key, diacritic-free key,
-  /// class bit. Per document one pass lists where each anchor set occurs.
-  let anchorLowerRows: RuleIndexTable
-  let anchorFoldRows: RuleIndexTable
-  let anchorClassRows: RuleIndexTable
-  /// Anchor sets by lower-case key, counted only on tokens of capitalized shape.
-  let anchorCapitalizedRows: RuleIndexTable
-  let anchorClassMask: UInt32
-  /// Per lower-case key id, where its rows begin and end in `startLowerRows`,
-  /// `anchorLowerRows` and `anchorCapitalizedRows`, and whether it begins a pair key: what the
-  /// scan needs of a token's key in one 32-byte load instead of four lookups in four tables.
+  /// Which anchor sets each key and class belongs to: a document view marks where each set
+  /// occurs (`DocumentView.anchorBits`).
+  let anchorMasks: AnchorMasks
+  /// Per distinct anchor set, the rules with an anchor of that set (none is tried in a document
+  /// without the set).
+  let anchorSetRules: RuleIndexTable
+  /// Per lower-case key id, where its rows begin and end in `startLowerRows` and
+  /// `startCapitalizedRows` and whether it begins a pair key: what the scan needs of a token's
+  /// key in one load.
   let keyRows: UnsafeMutableBufferPointer<KeyRow>
-  /// The document prefilter as plain data: rule r needs every group in
-  /// `requirementStarts[r] ..< requirementStarts[r + 1]`; group g is met when the document has
-  /// a class of `requirementClasses[g]` or one of the keys `requirementKeys[keyStarts[g] ..<
-  /// keyStarts[g + 1]]` (lower-case ids; diacritic-free ids are stored as `-2 - id`).
-  let requirementStarts: UnsafeMutableBufferPointer<Int32>
-  let requirementClasses: UnsafeMutableBufferPointer<UInt32>
-  let requirementKeyStarts: UnsafeMutableBufferPointer<Int32>
-  let requirementKeys: UnsafeMutableBufferPointer<Int32>
+  /// The document prefilter (`CompiledRule.requirements`) as bit masks (see `RequirementMasks`).
+  let requirements: RequirementMasks
   /// `keys` in unmanaged memory, for building document views.
   let frozenKeys: FrozenKeys
   /// Per rule, what the scan needs, without reference counting.
@@ -94,11 +92,14 @@ public final class RuleSet: @unchecked Sendable {
     self.fingerprint = fingerprint
     self.files = files
     var byLower = [[Int32]](repeating: [], count: keys.count)
+    var byCapitalized = [[Int32]](repeating: [], count: keys.count)
     var byFold = [[Int32]](repeating: [], count: keys.count)
     var byClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     var always: [Int32] = []
     var byLowerPair: [Int64: [Int32]] = [:]
+    var byClassPair: [Int64: [Int32]] = [:]
     var byLowerNext = [[Int32]](repeating: [], count: keys.count)
+    var byCapitalizedNext = [[Int32]](repeating: [], count: keys.count)
     var byFoldNext = [[Int32]](repeating: [], count: keys.count)
     var byClassNext = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     for (r, rule) in rules.enumerated() {
@@ -113,46 +114,85 @@ public final class RuleSet: @unchecked Sendable {
       }
       let keys = RuleSet.startKeys(firsts, rule.program, gazetteers)
       // A short left context (`(NL | !"Thái") p:="Bình Dương"`, `("," | "tại" | …) p:…`): when
-      // what follows it is the more selective (no classes, fewer keys), or the context can be
-      // any token, index the rule by the token after the context and start that much earlier.
+      // what follows it is the more selective (no classes, and fewer keys or a context that can
+      // be a line break: `(NL | %PROVINCE_LEFT) p:@provinces_namelike` is found through the few
+      // province names, not at every line break and preceding word), or the context can be any
+      // token, index the rule by the token after the context and start that much earlier.
+      // (Counted on the bench corpus: `n:COUNT ("," | "đã" …)` is better found through COUNT,
+      // as the words after it are common, so a class other than NL does not count as less
+      // selective.)
       if let seconds = RuleSet.secondAtoms(firsts, rule.program) {
         let keyed = seconds.map { (RuleSet.startKeys($0.atoms, rule.program, gazetteers), $0.offset) }
         let closed = !keyed.contains(where: { $0.0.anywhere })
         let nextKeyCount = keyed.reduce(0) { $0 + $1.0.lower.count + $1.0.fold.count }
         let nextHasClasses = keyed.contains { !$0.0.classes.isEmpty }
         let firstKeyCount = keys.lower.count + keys.fold.count
-        if closed
-          && (keys.anywhere || (!nextHasClasses && nextKeyCount < firstKeyCount && keys.classes.isEmpty))
-        {
+        let afterLineBreak = keys.classes.contains(ClassBit.newline.rawValue)
+        if closed && (keys.anywhere || (!nextHasClasses && (nextKeyCount < firstKeyCount || afterLineBreak))) {
           for (next, offset) in keyed {
             // Entry: rule × 4 + how many tokens the context before the anchor covers.
             let entry = ri * 4 + Int32(offset)
-            for k in next.lower where !byLowerNext[Int(k)].contains(entry) { byLowerNext[Int(k)].append(entry) }
+            for k in next.lower {
+              if next.capitalizedOnly.contains(k) {
+                if !byCapitalizedNext[Int(k)].contains(entry) { byCapitalizedNext[Int(k)].append(entry) }
+              } else if !byLowerNext[Int(k)].contains(entry) {
+                byLowerNext[Int(k)].append(entry)
+              }
+            }
             for k in next.fold where !byFoldNext[Int(k)].contains(entry) { byFoldNext[Int(k)].append(entry) }
             for c in next.classes where !byClassNext[c].contains(entry) { byClassNext[c].append(entry) }
+          }
+          continue
+        }
+        // A one-token class followed by keys only (`n:COUNT ("theo kế hoạch" | "đột xuất" | …)`):
+        // by the class and the next token's key together, not at every token of the class.
+        let classes = firsts.compactMap { a -> Int? in
+          if case .tokenClass(let bit) = rule.program.atoms[a] { return bit.rawValue }
+          return nil
+        }
+        if classes.count == firsts.count && seconds.allSatisfy({ $0.offset == 1 })
+          && keyed.allSatisfy({ !$0.0.anywhere && $0.0.classes.isEmpty && $0.0.fold.isEmpty })
+        {
+          for (c, (next, _)) in zip(classes, keyed) {
+            for k in next.lower {
+              let key = RuleSet.pairKey(Int32(-1 - c), k)
+              if byClassPair[key]?.last != ri { byClassPair[key, default: []].append(ri) }
+            }
           }
           continue
         }
       }
       if !keys.anywhere {
         // First atoms that are literals of two or more syllables are indexed by their first two
-        // tokens (`("Công an" | "UBND" | …)` is not tried at every "công"); the others by their
-        // first token.
+        // tokens (`("Công an" | "UBND" | …)` is not tried at every "công"), gazetteers likewise
+        // but for their one-token entries (@organizations not at every "bộ" and "thanh"); the
+        // others by their first token.
         var single: [Int] = []
         var pairs: [Int64] = []
+        var gazetteerSingles = Set<Int32>()
         for a in firsts {
           if case .literal(let first, let count, let mode) = rule.program.atoms[a], mode != .diacriticInsensitive,
             count >= 2
           {
             let p = rule.program.pieces
             pairs.append(RuleSet.pairKey(p[Int(first)].lower, p[Int(first) + 1].lower))
+          } else if case .gazetteer(let g) = rule.program.atoms[a] {
+            let starts = RuleSet.gazetteerStarts(gazetteers[g])
+            gazetteerSingles.formUnion(starts.singles)
+            pairs += starts.pairs
           } else {
             single.append(a)
           }
         }
         let singleKeys = RuleSet.startKeys(single, rule.program, gazetteers)
         for k in Set(pairs) { byLowerPair[k, default: []].append(ri) }
-        for k in singleKeys.lower { byLower[Int(k)].append(ri) }
+        for k in singleKeys.lower.union(gazetteerSingles) {
+          if singleKeys.capitalizedOnly.contains(k) && !gazetteerSingles.contains(k) {
+            byCapitalized[Int(k)].append(ri)
+          } else {
+            byLower[Int(k)].append(ri)
+          }
+        }
         for k in singleKeys.fold { byFold[Int(k)].append(ri) }
         for c in singleKeys.classes { byClass[c].append(ri) }
         continue
@@ -164,6 +204,7 @@ public final class RuleSet: @unchecked Sendable {
       zip(starting, next).map { a, b in a.map { $0 * 4 } + b }
     }
     startLowerRows = RuleIndexTable(merged(byLower, byLowerNext))
+    startCapitalizedRows = RuleIndexTable(merged(byCapitalized, byCapitalizedNext))
     startFoldRows = RuleIndexTable(merged(byFold, byFoldNext))
     let classRows = merged(byClass, byClassNext)
     startClassRows = RuleIndexTable(classRows)
@@ -172,6 +213,10 @@ public final class RuleSet: @unchecked Sendable {
     startClassMask = classMask
     alwaysRows = RuleIndexTable([always])
     pairRows = PairIndexTable(byLowerPair)
+    classPairRows = PairIndexTable(byClassPair)
+    var classPairMask: UInt32 = 0
+    for key in byClassPair.keys { classPairMask |= 1 << UInt32(-1 - (key >> 32)) }
+    self.classPairMask = classPairMask
     // Lower-case key ids that begin some pair key, as bits (`KeyRow.beginsPair`): most tokens
     // begin none, and skip the hash probe.
     var pairFirsts = [UInt64](repeating: 0, count: keys.count / 64 + 1)
@@ -186,7 +231,6 @@ public final class RuleSet: @unchecked Sendable {
     var anchorFold = [[Int32]](repeating: [], count: keys.count)
     var anchorClass = [[Int32]](repeating: [], count: ClassBit.allCases.count)
     var anchorCapitalized = [[Int32]](repeating: [], count: keys.count)
-    var anchorClassMask: UInt32 = 0
     for rule in rules {
       for a in rule.anchors {
         let key = AnchorKey(a.set)
@@ -214,7 +258,6 @@ public final class RuleSet: @unchecked Sendable {
           }
           for bit in ClassBit.allCases where a.set.classMask & bit.mask != 0 {
             anchorClass[bit.rawValue].append(id)
-            anchorClassMask |= bit.mask
           }
         }
         ruleAnchorIDs.append(id)
@@ -227,47 +270,24 @@ public final class RuleSet: @unchecked Sendable {
     self.ruleAnchorIDs = UnmanagedBuffer.make(ruleAnchorIDs)
     self.ruleAnchorOffsets = UnmanagedBuffer.make(ruleAnchorOffsets)
     self.ruleAnchorInLine = UnmanagedBuffer.make(ruleAnchorInLine)
-    anchorSetCount = distinct.count
-    anchorLowerRows = RuleIndexTable(anchorLower)
-    anchorFoldRows = RuleIndexTable(anchorFold)
-    anchorClassRows = RuleIndexTable(anchorClass)
-    anchorCapitalizedRows = RuleIndexTable(anchorCapitalized)
-    self.anchorClassMask = anchorClassMask
+    anchorMasks = AnchorMasks(
+      setCount: distinct.count, lower: anchorLower, capitalized: anchorCapitalized, fold: anchorFold,
+      classes: anchorClass)
+    var rulesBySet = [[Int32]](repeating: [], count: distinct.count)
+    for r in rules.indices {
+      let ids = ruleAnchorIDs[Int(ruleAnchorStarts[r])..<Int(ruleAnchorStarts[r + 1])]
+      for id in ids where rulesBySet[Int(id)].last != Int32(r) { rulesBySet[Int(id)].append(Int32(r)) }
+    }
+    anchorSetRules = RuleIndexTable(rulesBySet)
     var rows: [KeyRow] = []
     for k in 0..<keys.count {
       rows.append(
         KeyRow(
-          start: startLowerRows.row(k), anchor: anchorLowerRows.row(k), capitalized: anchorCapitalizedRows.row(k),
+          start: startLowerRows.row(k), capitalized: startCapitalizedRows.row(k),
           beginsPair: pairFirsts[k >> 6] & (1 << UInt64(k & 63)) != 0))
     }
     keyRows = UnmanagedBuffer.make(rows)
-    var requirementStarts: [Int32] = [0]
-    var requirementClasses: [UInt32] = []
-    var requirementKeyStarts: [Int32] = [0]
-    var requirementKeys: [Int32] = []
-    func flatten(_ r: Requirement, _ classes: inout UInt32, _ keys: inout [Int32]) {
-      switch r {
-      case .lower(let id): keys.append(id)
-      case .fold(let id): keys.append(-2 - id)
-      case .classBit(let bit): classes |= bit.mask
-      case .anyOf(let options): for o in options { flatten(o, &classes, &keys) }
-      }
-    }
-    for rule in rules {
-      for r in rule.requirements {
-        var classes: UInt32 = 0
-        var keys: [Int32] = []
-        flatten(r, &classes, &keys)
-        requirementClasses.append(classes)
-        requirementKeys += keys
-        requirementKeyStarts.append(Int32(requirementKeys.count))
-      }
-      requirementStarts.append(Int32(requirementClasses.count))
-    }
-    self.requirementStarts = UnmanagedBuffer.make(requirementStarts)
-    self.requirementClasses = UnmanagedBuffer.make(requirementClasses)
-    self.requirementKeyStarts = UnmanagedBuffer.make(requirementKeyStarts)
-    self.requirementKeys = UnmanagedBuffer.make(requirementKeys)
+    requirements = RequirementMasks(rules: rules)
     frozenKeys = keys.freeze()
     ruleRefs = UnmanagedBuffer.make(rules.map { RuleRef(program: .passUnretained($0.program), captureCount: $0.captureNames.count) })
     gazetteerTable = UnmanagedBuffer.make(gazetteers.map(\.frozen))
@@ -275,39 +295,43 @@ public final class RuleSet: @unchecked Sendable {
 
   deinit {
     startLowerRows.free()
+    startCapitalizedRows.free()
     startFoldRows.free()
     startClassRows.free()
     alwaysRows.free()
     pairRows.free()
+    classPairRows.free()
     UnmanagedBuffer.free(keyRows)
     UnmanagedBuffer.free(ruleAnchorInLine)
     UnmanagedBuffer.free(ruleAnchorStarts)
     UnmanagedBuffer.free(ruleAnchorIDs)
     UnmanagedBuffer.free(ruleAnchorOffsets)
-    anchorLowerRows.free()
-    anchorFoldRows.free()
-    anchorClassRows.free()
-    anchorCapitalizedRows.free()
+    anchorMasks.free()
+    anchorSetRules.free()
     UnmanagedBuffer.free(ruleRefs)
     frozenKeys.free()
-    UnmanagedBuffer.free(requirementStarts)
-    UnmanagedBuffer.free(requirementClasses)
-    UnmanagedBuffer.free(requirementKeyStarts)
-    UnmanagedBuffer.free(requirementKeys)
+    requirements.free()
     UnmanagedBuffer.free(gazetteerTable)
   }
 
-  /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with.
+  /// The keys, classes (and whether any token at all) that the atoms `atoms` can start with,
+  /// and which of the keys count only on a token of capitalized shape
+  /// (`DocumentView.capitalizedShape`): those of case-sensitive literals written `="Nguyễn"`.
   static func startKeys(_ atoms: [Int], _ program: Program, _ gazetteers: [Gazetteer])
-    -> (lower: Set<Int32>, fold: Set<Int32>, classes: Set<Int>, anywhere: Bool)
+    -> (lower: Set<Int32>, fold: Set<Int32>, classes: Set<Int>, anywhere: Bool, capitalizedOnly: Set<Int32>)
   {
-    var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>()
+    var lower = Set<Int32>(), fold = Set<Int32>(), classes = Set<Int>(), capitalized = Set<Int32>()
     var anywhere = false
     for a in atoms {
       switch program.atoms[a] {
       case .literal(let first, _, let mode):
         let p = program.pieces[Int(first)]
-        if mode == .diacriticInsensitive { fold.insert(p.fold) } else { lower.insert(p.lower) }
+        switch mode {
+        case .diacriticInsensitive: fold.insert(p.fold)
+        case .caseSensitive where DocumentView.isCapitalizedShape(program.exact[Int(first)]):
+          capitalized.insert(p.lower)
+        default: lower.insert(p.lower)
+        }
       case .tokenClass(let bit): classes.insert(bit.rawValue)
       case .gazetteer(let g): lower.formUnion(gazetteers[g].firstKeys)
       case .oneOf(let k):
@@ -318,13 +342,19 @@ public final class RuleSet: @unchecked Sendable {
         for (w, word) in set.foldBits.enumerated() where word != 0 {
           for b in 0..<64 where word & (1 << UInt64(b)) != 0 { fold.insert(Int32(w * 64 + b)) }
         }
-        lower.formUnion(set.exact.keys)
+        for (key, candidates) in set.exact {
+          if candidates.allSatisfy(DocumentView.isCapitalizedShape) {
+            capitalized.insert(key)
+          } else {
+            lower.insert(key)
+          }
+        }
         if set.classMask & ClassBit.any.mask != 0 { anywhere = true }
         for bit in ClassBit.allCases where set.classMask & bit.mask != 0 { classes.insert(bit.rawValue) }
       case .any, .not, .code: anywhere = true
       }
     }
-    return (lower, fold, classes, anywhere)
+    return (lower.union(capitalized), fold, classes, anywhere, capitalized.subtracting(lower))
   }
 
   /// When every first atom covers a fixed number of tokens (at most 3), the atoms that can
@@ -345,6 +375,20 @@ public final class RuleSet: @unchecked Sendable {
       result.append((atoms, length))
     }
     return result
+  }
+
+  /// Where a gazetteer's entries can start, for the index: the first keys of its one-token
+  /// entries (a match can be that token alone) and the first two keys of the others.
+  static func gazetteerStarts(_ g: Gazetteer) -> (singles: [Int32], pairs: [Int64]) {
+    var singles: [Int32] = [], pairs: [Int64] = []
+    for (first, node) in g.children[0] {
+      if g.terminal[Int(node)] >= 0 {
+        singles.append(first)
+      } else {
+        for second in g.children[Int(node)].keys { pairs.append(pairKey(first, second)) }
+      }
+    }
+    return (singles, pairs)
   }
 
   @inline(__always) static func pairKey(_ a: Int32, _ b: Int32) -> Int64 {
@@ -375,25 +419,117 @@ public final class RuleSet: @unchecked Sendable {
 struct KeyRow {
   var startBegin: Int32
   var startEnd: Int32
-  var anchorBegin: Int32
-  var anchorEnd: Int32
   var capitalizedBegin: Int32
   var capitalizedEnd: Int32
   /// 1 when the key begins a pair key of `RuleSet.pairRows`.
   var beginsPair: Int32
-  var unused: Int32 = 0
 
-  init(start: Range<Int>, anchor: Range<Int>, capitalized: Range<Int>, beginsPair: Bool) {
+  init(start: Range<Int>, capitalized: Range<Int>, beginsPair: Bool) {
     startBegin = Int32(start.lowerBound)
     startEnd = Int32(start.upperBound)
-    anchorBegin = Int32(anchor.lowerBound)
-    anchorEnd = Int32(anchor.upperBound)
     capitalizedBegin = Int32(capitalized.lowerBound)
     capitalizedEnd = Int32(capitalized.upperBound)
     self.beginsPair = beginsPair ? 1 : 0
   }
 
   var start: Range<Int> { Int(startBegin)..<Int(startEnd) }
-  var anchor: Range<Int> { Int(anchorBegin)..<Int(anchorEnd) }
   var capitalized: Range<Int> { Int(capitalizedBegin)..<Int(capitalizedEnd) }
+}
+
+/// The document prefilter as plain data: the distinct requirement groups (one
+/// `CompiledRule.requirements` entry: met when the document has one of its classes or keys),
+/// each checked once per document against the document's key bitsets a word at a time, and per
+/// group the rules that need it: a group the document does not meet rules them out. In
+/// unmanaged memory; freed by the `RuleSet` that owns it.
+struct RequirementMasks {
+  /// Some words of a key-id bitset.
+  struct KeyWord {
+    var word: Int
+    var bits: UInt64
+  }
+
+  /// Group g is met when the document has a class of `classes[g]`, a lower-case key of one of
+  /// the words `keyWords[keyWordStarts[2g] ..< keyWordStarts[2g + 1]]` or a diacritic-free key
+  /// of one of `keyWords[keyWordStarts[2g + 1] ..< keyWordStarts[2g + 2]]` (only words with
+  /// keys are stored).
+  let classes: UnsafeMutableBufferPointer<UInt32>
+  let keyWordStarts: UnsafeMutableBufferPointer<Int32>
+  let keyWords: UnsafeMutableBufferPointer<KeyWord>
+  /// The rules that need group g: row g.
+  let groupRules: RuleIndexTable
+
+  init(rules: [CompiledRule]) {
+    var groups: [Requirement: Int] = [:]
+    var classes: [UInt32] = []
+    var keyWordStarts: [Int32] = [0]
+    var keyWords: [KeyWord] = []
+    var needing: [[Int32]] = []
+    func flatten(_ r: Requirement, _ classes: inout UInt32, _ lower: inout [UInt64], _ fold: inout [UInt64]) {
+      switch r {
+      case .lower(let id): TokenSet.set(&lower, id)
+      case .fold(let id): TokenSet.set(&fold, id)
+      case .classBit(let bit): classes |= bit.mask
+      case .anyOf(let options): for o in options { flatten(o, &classes, &lower, &fold) }
+      }
+    }
+    for (k, rule) in rules.enumerated() {
+      for r in rule.requirements {
+        if let g = groups[r] {
+          if needing[g].last != Int32(k) { needing[g].append(Int32(k)) }
+          continue
+        }
+        groups[r] = groups.count
+        needing.append([Int32(k)])
+        var c: UInt32 = 0
+        var lower: [UInt64] = [], fold: [UInt64] = []
+        flatten(r, &c, &lower, &fold)
+        classes.append(c)
+        for (w, bits) in lower.enumerated() where bits != 0 { keyWords.append(KeyWord(word: w, bits: bits)) }
+        keyWordStarts.append(Int32(keyWords.count))
+        for (w, bits) in fold.enumerated() where bits != 0 { keyWords.append(KeyWord(word: w, bits: bits)) }
+        keyWordStarts.append(Int32(keyWords.count))
+      }
+    }
+    groupRules = RuleIndexTable(needing)
+    self.classes = UnmanagedBuffer.make(classes)
+    self.keyWordStarts = UnmanagedBuffer.make(keyWordStarts)
+    self.keyWords = UnmanagedBuffer.make(keyWords)
+  }
+
+  func free() {
+    UnmanagedBuffer.free(classes)
+    UnmanagedBuffer.free(keyWordStarts)
+    UnmanagedBuffer.free(keyWords)
+    groupRules.free()
+  }
+
+  /// Sets `active[r]` for each rule r whose groups the document meets: it has the key ids set in
+  /// `presentLower` and `presentFold` and the classes of `presentClasses`.
+  func markActive(
+    _ active: UnsafeMutableBufferPointer<Bool>, presentLower: [UInt64], presentFold: [UInt64], presentClasses: UInt32
+  ) {
+    active.initialize(repeating: true)
+    presentLower.withUnsafeBufferPointer { presentLower in
+      presentFold.withUnsafeBufferPointer { presentFold in
+        /// True when one of `keyWords[range]` has a key set in `present`.
+        @inline(__always) func meets(_ present: UnsafeBufferPointer<UInt64>, _ begin: Int, _ end: Int) -> Bool {
+          var k = begin
+          while k < end {
+            let w = keyWords[k].word
+            if w < present.count && present[w] & keyWords[k].bits != 0 { return true }
+            k &+= 1
+          }
+          return false
+        }
+        for g in 0..<classes.count {
+          let lower = Int(keyWordStarts[2 &* g]), fold = Int(keyWordStarts[2 &* g &+ 1])
+          let end = Int(keyWordStarts[2 &* g &+ 2])
+          if classes[g] & presentClasses != 0 || meets(presentLower, lower, fold) || meets(presentFold, fold, end) {
+            continue
+          }
+          for k in groupRules.row(g) { active[Int(groupRules.rules[k])] = false }
+        }
+      }
+    }
+  }
 }

@@ -30,10 +30,10 @@ final class DocumentViewTests: XCTestCase {
     let set = try XCTUnwrap(makeRuleSet("""
       rules:
         - id: t.a
-          pattern: '"chủ tịch" ~"Ha Noi" ="UBND" "Ꭰ" "ⅷ" ("hà" | "nội" | "hạ") ~"noi"'
+          pattern: '"chủ tịch" ~"Ha Noi" ="UBND" "Ꭰ" "ⅷ" ("hà" | "nội" | "hạ") ~"noi" "thanhtraviên"'
           emit: {type: x}
       """))
-    let text = "Chủ tịch UBND Hà Nội, CHỦ TỊCH ubnd HA NOI Ꭰꭰ ⅷⅧ 12,5 tỷ đồng ngày 3/4/2020\n"
+    let text = "Chủ tịch UBND Hà Nội, CHỦ TỊCH ubnd HA NOI Ꭰꭰ ⅷⅧ 12,5 tỷ đồng ngày 3/4/2020 ThanhTraViên\n"
       + String(repeating: "a", count: DocumentView.maxKeyLength + 1) + " Đ. ĐÀ"
     let normalized = Normalizer().normalize(text)
     let tokens = Tokenizer().tokenize(normalized)
@@ -72,5 +72,67 @@ final class DocumentViewTests: XCTestCase {
     }
     XCTAssertTrue(doc.lowerIDs.contains { $0 >= 0 })
     XCTAssertTrue(doc.foldIDs.contains { $0 >= 0 })
+    // A key longer than a packed one, found by its hash.
+    XCTAssertTrue(tokens.indices.contains { t in
+      tokens[t].end - tokens[t].start > FrozenKeys.maxPackedLength && doc.lowerIDs[t] >= 0
+    })
+  }
+
+  /// On the corpus with the rule pack: key ids (short keys are found by their packed scalars,
+  /// long ones by hash), the anchor bitsets (marked from per-key masks) and the line ends, each
+  /// against its plain definition.
+  func testKeysAnchorsAndLineEnds_onTheCorpus() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let (loaded, diagnostics) = RuleSet.load(directory: root.appendingPathComponent("rules").path)
+    let set = try XCTUnwrap(loaded, diagnostics.map(\.rendered).joined(separator: "\n"))
+    // The distinct anchor sets, numbered as the rule set numbers them.
+    var sets: [TokenSet] = []
+    var seen: [AnchorKey: Int] = [:]
+    for rule in set.rules {
+      for a in rule.anchors where seen[AnchorKey(a.set)] == nil {
+        seen[AnchorKey(a.set)] = sets.count
+        sets.append(a.set)
+      }
+    }
+    XCTAssertEqual(sets.count, set.anchorMasks.setCount)
+    let keys = set.keys.keys
+    let corpus = root.appendingPathComponent("corpus")
+    let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+      .filter { $0.hasSuffix(".txt") }.sorted().prefix(8)
+    XCTAssertGreaterThan(files.count, 3)
+    var anchored = 0
+    for f in files {
+      let text = try String(contentsOf: corpus.appendingPathComponent(f), encoding: .utf8)
+      let normalized = Normalizer().normalize(text)
+      let tokens = Tokenizer().tokenize(normalized)
+      let doc = set.view(normalized, tokens: tokens)
+      var present = [UInt64](repeating: 0, count: set.anchorMasks.wordCount)
+      for (t, token) in tokens.enumerated() {
+        let s = Array(normalized.scalars[token.start..<token.end])
+        var lower: Int32 = -1
+        if token.kind != .newline && s.count <= DocumentView.maxKeyLength {
+          lower = keys.firstIndex(of: KeyTable.lowerKey(s)).map(Int32.init) ?? -1
+        }
+        XCTAssertEqual(doc.lowerIDs[t], lower, "\(f) token \(t)")
+        let lineEnd = tokens[t...].firstIndex { $0.kind == .newline } ?? tokens.count
+        XCTAssertEqual(Int(doc.nextBreak[t]), lineEnd, "\(f) token \(t)")
+        let mask = doc.classMasks[t]
+        for (k, a) in sets.enumerated() {
+          let member = mask & a.classMask != 0 || TokenSet.test(a.lowerBits, lower)
+            || TokenSet.test(a.foldBits, doc.foldIDs[t])
+            || (mask & DocumentView.capitalizedShape != 0 && TokenSet.test(a.capitalizedLowerBits, lower))
+          let word = doc.anchorBits[(t / 64) * doc.anchorSetCount + k]
+          XCTAssertEqual(word & (1 << UInt64(t % 64)) != 0, member, "\(f) token \(t) set \(k)")
+          if member {
+            present[k / 64] |= 1 << UInt64(k % 64)
+            anchored += 1
+          }
+        }
+      }
+      XCTAssertEqual(Int(doc.nextBreak[tokens.count]), tokens.count)
+      XCTAssertEqual(Array(UnsafeBufferPointer(start: doc.presentAnchors, count: present.count)), present, f)
+    }
+    XCTAssertGreaterThan(anchored, 100)
   }
 }

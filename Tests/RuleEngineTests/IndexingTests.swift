@@ -1,4 +1,4 @@
-import RuleEngine
+@testable import RuleEngine
 import Tokenization
 import VNText
 import XCTest
@@ -15,6 +15,76 @@ final class IndexingTests: XCTestCase {
     XCTAssertEqual(annotateRendered(set, "tại Bình Dương"), ["province[Bình Dương]{name=Bình Dương}"])
     XCTAssertEqual(annotateRendered(set, "Thái Bình Dương"), [])
     XCTAssertEqual(annotateRendered(set, "x\nBình Dương"), ["province[Bình Dương]{name=Bình Dương}"])
+  }
+
+  /// A gazetteer's entries of two or more tokens are indexed by their first two tokens, its
+  /// one-token entries by their token: the rule finds every entry but is not tried at a first
+  /// token that no second one follows.
+  func testGazetteerRule_isTriedOnlyWhereAnEntryCanStart() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: org
+          pattern: 'org:@orgs'
+          emit: {type: organization, span: org}
+      """, gazetteers: ["orgs": "Bộ Tài chính\nBộ Công an\nThanh tra\nHuế\n"]))
+    XCTAssertEqual(
+      annotateRendered(set, "Bộ Tài chính, Bộ Công an và Huế; bộ phận thanh tra"),
+      [
+        "organization[Bộ Tài chính]{}", "organization[Bộ Công an]{}", "organization[Huế]{}",
+        "organization[thanh tra]{}",
+      ])
+    let normalized = Normalizer().normalize("bộ phận, bộ môn, bộ Tài chính")
+    var counters = MatchCounters()
+    XCTAssertEqual(set.annotate(normalized, tokens: Tokenizer().tokenize(normalized), counters: &counters).count, 1)
+    XCTAssertEqual(counters.attempts, 1)
+  }
+
+  /// A rule that starts with a case-sensitive capitalized literal is tried only at tokens of
+  /// that shape: not at the common word "lại" for the surname ="Lại".
+  func testCapitalizedFirstLiteral_isTriedOnlyAtCapitalizedTokens() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: p
+          pattern: 'n:((="Lại" | ="Lê" | "ông") CAP)'
+          emit: {type: person, span: n}
+      """))
+    let normalized = Normalizer().normalize("lại Văn, lê Văn, Lại Văn, LÊ Văn, ông Ba")
+    var counters = MatchCounters()
+    let found = set.annotate(normalized, tokens: Tokenizer().tokenize(normalized), counters: &counters)
+    XCTAssertEqual(found.map { normalized.string($0.start..<$0.end) }, ["Lại Văn", "ông Ba"])
+    XCTAssertEqual(counters.attempts, 2)
+    // Likewise the token after a left context.
+    let context = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: p
+          pattern: '(NL | ",") p:="Hòa Bình"'
+          emit: {type: province, span: p}
+      """))
+    let text = Normalizer().normalize("hòa bình, hòa bình, Hòa Bình")
+    var contextCounters = MatchCounters()
+    XCTAssertEqual(
+      context.annotate(text, tokens: Tokenizer().tokenize(text), counters: &contextCounters).map {
+        text.string($0.start..<$0.end)
+      }, ["Hòa Bình"])
+    XCTAssertEqual(contextCounters.attempts, 1)
+  }
+
+  /// A rule that starts with a one-token class followed by keys only is tried where a token of
+  /// the class is followed by one of the keys, not at every token of the class.
+  func testClassThenKeys_isTriedOnlyWhereBothOccur() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: n
+          pattern: 'n:NUMBER ("đột xuất" | "theo")'
+          emit: {type: n, span: n}
+      """))
+    let normalized = Normalizer().normalize("12 đột xuất, 13 người, 14 theo, 15")
+    var counters = MatchCounters()
+    let found = set.annotate(normalized, tokens: Tokenizer().tokenize(normalized), counters: &counters)
+    XCTAssertEqual(found.map { normalized.string($0.start..<$0.end) }, ["12", "14"])
+    XCTAssertEqual(counters.attempts, 2)
+    XCTAssertEqual(set.classPairMask, ClassBit.number.mask)
+    XCTAssertTrue(set.startClassRows.row(ClassBit.number.rawValue).isEmpty)
   }
 
   func testLazyRepetition_leavesTheNameWhole() throws {
