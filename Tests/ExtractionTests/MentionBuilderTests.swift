@@ -26,10 +26,10 @@ import Tokenization
       }
       if rng.next() % 2 == 0 {
         // Figures in order, as the tokenizer gives them: the merge without sorting the run.
-        mentions[..<figureCount].sort(by: MentionBuilder.before)
+        mentions[..<figureCount].sort(by: recordOrder)
       }
       var expected = mentions
-      expected.sort(by: MentionBuilder.before)
+      expected.sort(by: recordOrder)
       var sorted = mentions
       MentionBuilder.sort(&sorted, figures: figureCount)
       #expect(sorted.map(\.rule) == expected.map(\.rule))
@@ -90,4 +90,12 @@ import Tokenization
     #expect(m.textScalars.elementsEqual("hơn 42 tỷ".unicodeScalars.map(\.value)))
     #expect(m == Mention(type: "money", text: "hơn 42 tỷ", start: 18, end: 28, rule: "tokenizer", fields: .entity([])))
   }
+}
+
+/// Record order as the README states it: by start, longer first, then by type (the reference
+/// for `MentionBuilder.sort`).
+private func recordOrder(_ a: Mention, _ b: Mention) -> Bool {
+  if a.start != b.start { return a.start < b.start }
+  if a.end != b.end { return a.end > b.end }
+  return a.type < b.type
 }
