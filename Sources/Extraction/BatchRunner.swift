@@ -14,6 +14,10 @@ import Synchronization
 /// up the others; while one batch is processed the previous one is written by a writer thread.
 /// Memory is bounded by two batches however large the input, and the output is byte-identical
 /// whatever the number of jobs.
+///
+/// The two batches in flight use two sets of output buffers in turn, kept for the whole run:
+/// a batch's records are written into memory that is already mapped, and handed to the sink
+/// without a copy (with one job the worker's buffer is the batch's output).
 public struct BatchRunner {
   public var jobs: Int
   public var batchDocuments = 1024
@@ -41,8 +45,12 @@ public struct BatchRunner {
     var summary = Summary()
     let start = monotonicSeconds()
     let writer = DispatchQueue(label: "vnx.writer")
-    let slots = DispatchSemaphore(value: 2)  // batches in flight: one being written, one being built
+    // Batches in flight: one being written, one being built. A batch takes its slot before it
+    // is built, so the output set it builds into is no longer being written.
+    let slots = DispatchSemaphore(value: 2)
     let failure = Mutex<OutputSink.Failure?>(nil)
+    let outputs = [BatchOutput(workers: jobs), BatchOutput(workers: jobs)]
+    var turn = 0
 
     while !Interruption.requested {
       if failure.withLock({ $0 }) != nil { break }
@@ -53,16 +61,18 @@ public struct BatchRunner {
         batch.append(item)
       }
       if batch.isEmpty { break }
-      let (out, errors) = process(batch, bytes: bytes, extractor)
+      slots.wait()
+      let output = outputs[turn]
+      turn ^= 1
+      let errors = process(batch, bytes: bytes, extractor, into: output)
       summary.documents += batch.count
       summary.errors += errors
       summary.bytes += bytes
-      slots.wait()
       writer.async {
         defer { slots.signal() }
         if failure.withLock({ $0 }) != nil { return }
         do throws(OutputSink.Failure) {
-          try sink.write(out)
+          try output.withBytes { (b) throws(OutputSink.Failure) in try sink.write(b) }
         } catch {
           failure.withLock { $0 = error }
         }
@@ -81,25 +91,20 @@ public struct BatchRunner {
     return summary
   }
 
-  /// Processes one batch on `jobs` threads; returns the JSON lines joined in order.
+  /// Processes one batch on `jobs` threads into `output`; returns the number of error records.
   ///
   /// Each worker writes its records one after another into a writer of its own (no buffer
   /// and no copy per record) and notes where each one lies; the lines are then joined in
   /// input order. With one worker its writer already holds them in order.
-  private func process(_ batch: [InputItem], bytes: Int, _ extractor: Extractor) -> ([UInt8], Int) {
+  private func process(_ batch: [InputItem], bytes: Int, _ extractor: Extractor, into output: BatchOutput) -> Int {
     typealias Span = (worker: Int, start: Int, end: Int, isError: Bool)
     let spans = UnsafeMutableBufferPointer<Span>.allocate(capacity: batch.count)
     spans.initialize(repeating: (0, 0, 0, false))
+    defer { spans.deinitialize().deallocate() }
     let workers = min(jobs, batch.count)
-    // Records are about twice the size of their input.
-    let capacity = 2 * bytes / workers + 4096
-    let writers = UnsafeMutablePointer<JSONWriter>.allocate(capacity: workers)
-    defer {
-      writers.deinitialize(count: workers).deallocate()
-      spans.deinitialize().deallocate()
-    }
+    output.reset(workers: workers)
+    let writers = output.writers
     if workers == 1 {
-      writers.initialize(to: JSONWriter(capacity: capacity))
       for i in batch.indices {
         let start = writers[0].byteCount
         let isError = extractor.process(batch[i], into: &writers[0])
@@ -110,7 +115,6 @@ public struct BatchRunner {
       nonisolated(unsafe) let sharedSpans = spans
       nonisolated(unsafe) let sharedWriters = writers
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        (sharedWriters + worker).initialize(to: JSONWriter(capacity: capacity))
         while true {
           let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
           if i >= batch.count { break }
@@ -119,14 +123,50 @@ public struct BatchRunner {
           sharedSpans[i] = (worker, start, sharedWriters[worker].byteCount, isError)
         }
       }
+      output.join(spans.map { ($0.worker, $0.start, $0.end) })
     }
-    let errors = spans.reduce(0) { $0 + ($1.isError ? 1 : 0) }
-    if workers == 1 { return (writers[0].bytes, errors) }
-    var out = [UInt8]()
-    out.reserveCapacity(spans.reduce(0) { $0 + $1.end - $1.start })
+    return spans.reduce(0) { $0 + ($1.isError ? 1 : 0) }
+  }
+}
+
+/// One batch's output buffers, kept from batch to batch: a writer per worker, and the lines
+/// joined in input order when there are several workers. Built on the main thread, then read
+/// by the writer thread; `BatchRunner.run`'s slots keep the two from overlapping.
+final class BatchOutput: @unchecked Sendable {
+  let capacity: Int
+  let writers: UnsafeMutablePointer<JSONWriter>
+  private var joined: [UInt8] = []
+  /// Workers used by the current batch (0 before the first).
+  private var workers = 0
+
+  init(workers capacity: Int) {
+    self.capacity = max(1, capacity)
+    writers = .allocate(capacity: self.capacity)
+    for k in 0..<self.capacity { (writers + k).initialize(to: JSONWriter(capacity: 1 << 16)) }
+  }
+
+  deinit { writers.deinitialize(count: capacity).deallocate() }
+
+  /// Empties the writers (keeping their memory) for a batch on `workers` workers.
+  func reset(workers: Int) {
+    precondition(workers >= 1 && workers <= capacity)
+    self.workers = workers
+    for k in 0..<workers { writers[k].removeAll() }
+  }
+
+  /// Joins the spans `(worker, start, end)` of the writers in order.
+  func join(_ spans: [(worker: Int, start: Int, end: Int)]) {
+    joined.removeAll(keepingCapacity: true)
     for s in spans {
-      writers[s.worker].withBytes { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[s.start..<s.end])) }
+      writers[s.worker].withBytes { joined.append(contentsOf: UnsafeBufferPointer(rebasing: $0[s.start..<s.end])) }
     }
-    return (out, errors)
+  }
+
+  /// Lends the batch's lines.
+  func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    if workers == 1 {
+      return try writers[0].withBytes(body)
+    }
+    return try joined.withUnsafeBufferPointer(body)
   }
 }

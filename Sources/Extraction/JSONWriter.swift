@@ -33,7 +33,7 @@ public struct JSONWriter: ~Copyable {
   public var byteCount: Int { count }
 
   /// Lends the bytes written so far, without copying them.
-  public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+  public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
     try body(UnsafeBufferPointer(start: base, count: count))
   }
 

@@ -5,8 +5,18 @@
 #endif
 
 /// Something that takes the JSON lines of a run, in order, from the writer thread.
+///
+/// The bytes are lent, not given: they live in a buffer the run reuses for a later batch, so
+/// a sink that keeps them must copy them.
 public protocol RecordSink: AnyObject, Sendable {
-  func write(_ bytes: [UInt8]) throws(OutputSink.Failure)
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputSink.Failure)
+}
+
+extension RecordSink {
+  /// Writes an array's bytes.
+  public func write(_ bytes: [UInt8]) throws(OutputSink.Failure) {
+    try bytes.withUnsafeBufferPointer { (b) throws(OutputSink.Failure) in try write(b) }
+  }
 }
 
 /// Keeps the output in memory (for `vnx eval`, `vnx bench` and tests).
@@ -19,7 +29,7 @@ public final class MemorySink: RecordSink, @unchecked Sendable {
 
   public init(discard: Bool = false) { self.discard = discard }
 
-  public func write(_ bytes: [UInt8]) throws(OutputSink.Failure) {
+  public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputSink.Failure) {
     byteCount += bytes.count
     if !discard { self.bytes.append(contentsOf: bytes) }
   }
@@ -76,10 +86,11 @@ public final class OutputSink: RecordSink, @unchecked Sendable {
   }
 
   /// Writes all of `bytes`.
-  public func write(_ bytes: [UInt8]) throws(Failure) {
+  public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
+    guard let base = bytes.baseAddress else { return }
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+      let n = Glibc.write(fd, base + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
         if errno == EPIPE { throw .closedPipe }

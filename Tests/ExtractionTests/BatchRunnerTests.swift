@@ -56,6 +56,31 @@ import Testing
     }
   }
 
+  /// A sink that is slow to take a batch, so that the next batches are built while it writes.
+  final class SlowSink: RecordSink, @unchecked Sendable {
+    var bytes: [UInt8] = []
+    func write(_ b: UnsafeBufferPointer<UInt8>) throws(OutputSink.Failure) {
+      usleep(3000)
+      bytes.append(contentsOf: b)  // read after the pause: the buffer must still hold this batch
+    }
+  }
+
+  /// The two sets of output buffers are reused batch after batch; a set is never refilled
+  /// while the writer thread still reads it, whatever the number of workers.
+  @Test func reusedOutputBuffersAreNotOverwrittenWhileWritten() throws {
+    let corpus = repositoryRoot + "/corpus"
+    let reference = MemorySink()
+    _ = try BatchRunner(jobs: 1).run(source: InputSource(paths: [corpus]), extractor: plainExtractor(), sink: reference)
+    for (jobs, batch) in [(1, 1), (2, 1), (2, 3)] {
+      var runner = BatchRunner(jobs: jobs)
+      runner.batchDocuments = batch
+      let sink = SlowSink()
+      let summary = try runner.run(source: InputSource(paths: [corpus]), extractor: plainExtractor(), sink: sink)
+      #expect(summary.documents >= 20)
+      #expect(sink.bytes == reference.bytes, "jobs \(jobs), batches of \(batch)")
+    }
+  }
+
   @Test func largeDocumentAndLongLineWithoutSpaces() throws {
     let dir = try temporaryFolder()
     let paragraph = "Phát hiện sai phạm 46.237 triệu đồng, kiến nghị thu hồi 44.759 triệu đồng.\n"
