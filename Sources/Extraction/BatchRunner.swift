@@ -102,7 +102,8 @@ public struct BatchRunner {
     spans.initialize(repeating: (0, 0, 0, false))
     defer { spans.deinitialize().deallocate() }
     let workers = min(jobs, batch.count)
-    output.reset(workers: workers)
+    // Records are about twice the size of their input.
+    output.reset(workers: workers, expectedBytes: 2 * bytes / workers + 4096)
     let writers = output.writers
     if workers == 1 {
       for i in batch.indices {
@@ -147,11 +148,15 @@ final class BatchOutput: @unchecked Sendable {
 
   deinit { writers.deinitialize(count: capacity).deallocate() }
 
-  /// Empties the writers (keeping their memory) for a batch on `workers` workers.
-  func reset(workers: Int) {
+  /// Empties the writers (keeping their memory) for a batch on `workers` workers, each with
+  /// room for `expectedBytes`.
+  func reset(workers: Int, expectedBytes: Int) {
     precondition(workers >= 1 && workers <= capacity)
     self.workers = workers
-    for k in 0..<workers { writers[k].removeAll() }
+    for k in 0..<workers {
+      writers[k].removeAll()
+      writers[k].reserveCapacity(expectedBytes)
+    }
   }
 
   /// Joins the spans `(worker, start, end)` of the writers in order.

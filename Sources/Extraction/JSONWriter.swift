@@ -48,6 +48,11 @@ public struct JSONWriter: ~Copyable {
     pendingValueForKey = false
   }
 
+  /// Makes room for `n` bytes in all, so that writing that much never grows the buffer.
+  public mutating func reserveCapacity(_ n: Int) {
+    if n > capacity { grow(n - count) }
+  }
+
   /// Forgets everything written, keeping the buffer.
   public mutating func removeAll() {
     count = 0
