@@ -139,7 +139,7 @@ public struct Benchmark {
     defer { fclose(f) }
     var line = [CChar](repeating: 0, count: 256)
     while fgets(&line, Int32(line.count), f) != nil {
-      let s = String(cString: line)
+      let s = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
       if s.hasPrefix("VmHWM:") {
         let digits = s.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }
         return (Int(String(String.UnicodeScalarView(digits))) ?? 0) * 1024

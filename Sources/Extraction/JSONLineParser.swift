@@ -210,7 +210,7 @@ struct JSONLineParser {
     case 0x22: try scanString(into: nil); return .string
     case 0x7B:
       try members(close: 0x7D) { p in
-        try p.name { try $0.scanString(into: nil) }
+        _ = try p.name { try $0.scanString(into: nil) }
         _ = try p.skipValue()
       }
       return .nested

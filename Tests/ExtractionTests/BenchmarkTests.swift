@@ -45,4 +45,17 @@ import Testing
       #expect(report.peakMemory > 0)
     }
   }
+
+  /// The peak resident size is read in bytes (VmHWM is given in kB): once 64 MB have been
+  /// touched, the peak is at least that.
+  @Test func peakMemoryCountsTouchedPages() {
+    let size = 64 << 20
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
+    defer { buffer.deallocate() }
+    for page in stride(from: 0, to: size, by: 4096) { buffer[page] = 1 }
+    let peak = Benchmark.peakResidentBytes()
+    #expect(peak >= size)
+    #expect(peak < 64 << 30)  // bytes, not kB taken for bytes twice
+    #expect(buffer[size - 4096] == 1)
+  }
 }
