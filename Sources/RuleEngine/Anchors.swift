@@ -103,7 +103,7 @@ extension PatternCompiler {
   func minLength(_ e: PatternElement, depth: Int = 0) -> Int {
     guard depth < 32 else { return 0 }
     switch e.kind {
-    case .literal(let text, _): return LiteralSplitter.split(normalizer.normalize(text).string).count
+    case .literal(let text, _): return pieces(text).count
     case .tokenClass, .anyToken, .negation: return 1
     case .gazetteer(let name):
       guard let g = gazetteerIndex[name], g < gazetteerFirstKeys.count, !gazetteerFirstKeys[g].isEmpty else { return 0 }
@@ -122,7 +122,7 @@ extension PatternCompiler {
   func maxSpan(_ e: PatternElement, depth: Int = 0) -> Int {
     guard depth < 32 else { return PatternCompiler.codeMaxTokens * 64 }
     switch e.kind {
-    case .literal(let text, _): return LiteralSplitter.split(normalizer.normalize(text).string).count
+    case .literal(let text, _): return pieces(text).count
     case .tokenClass(let name): return name == "CODE" ? PatternCompiler.codeMaxTokens : 1
     case .anyToken, .negation: return 1
     case .gazetteer(let name):
@@ -145,7 +145,7 @@ extension PatternCompiler {
     switch e.kind {
     case .literal(let text, let mode):
       var set = TokenSet()
-      guard let p = LiteralSplitter.split(normalizer.normalize(text).string).first else { return set }
+      guard let p = pieces(text).first else { return set }
       let scalars = p.text.unicodeScalars.map(\.value)
       if mode == .diacriticInsensitive {
         TokenSet.set(&set.foldBits, keys.intern(KeyTable.foldKey(scalars)))

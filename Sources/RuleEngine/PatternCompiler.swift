@@ -13,7 +13,8 @@ struct PatternCompiler {
   let gazetteerMaxLength: [Int]
   /// Key ids of each gazetteer's first tokens (for branch filters).
   var gazetteerFirstKeys: [[Int32]] = []
-  let normalizer = Normalizer()
+  /// Literals normalized and split into token pieces, each once (see `LiteralPieces`).
+  let pieces = LiteralPieces()
 
   var program = ProgramBuilder()
   var captureNames: [String] = []
@@ -112,8 +113,7 @@ struct PatternCompiler {
   private mutating func emit(_ e: PatternElement, glued: Bool) -> Int {
     switch e.kind {
     case .literal(let text, let mode):
-      let normalized = normalizer.normalize(text).string
-      let split = LiteralSplitter.split(normalized)
+      let split = pieces(text)
       if split.isEmpty { return 0 }
       let first = Int32(program.pieces.count)
       for p in split { addPiece(p, mode: mode, glued: glued) }
@@ -286,8 +286,7 @@ struct PatternCompiler {
   private mutating func collectSingleTokenAtoms(_ e: PatternElement, into atoms: inout [Atom]) {
     switch e.kind {
     case .literal(let text, let mode):
-      let normalized = normalizer.normalize(text).string
-      guard let p = LiteralSplitter.split(normalized).first else { return }
+      guard let p = pieces(text).first else { return }
       let first = Int32(program.pieces.count)
       addPiece(p, mode: mode, glued: false)
       atoms.append(.literal(first: first, count: 1, mode))
@@ -317,7 +316,7 @@ struct PatternCompiler {
     guard depth < 32 else { return false }
     switch e.kind {
     case .literal(let text, _):
-      return LiteralSplitter.split(normalizer.normalize(text).string).count == 1
+      return pieces(text).count == 1
     case .tokenClass(let name): return name != "CODE" && ClassBit(name: name) != nil
     case .anyToken: return true
     case .alternatives(let xs): return xs.allSatisfy { isSingleTokenChoice($0, depth: depth + 1) }
@@ -354,8 +353,7 @@ struct PatternCompiler {
     guard depth < 32 else { return [] }
     switch e.kind {
     case .literal(let text, let mode):
-      let pieces = LiteralSplitter.split(normalizer.normalize(text).string)
-      return pieces.map { p in
+      return pieces(text).map { p in
         let scalars = p.text.unicodeScalars.map(\.value)
         return mode == .diacriticInsensitive
           ? .fold(keys.intern(KeyTable.foldKey(scalars))) : .lower(keys.intern(KeyTable.lowerKey(scalars)))
@@ -411,5 +409,22 @@ struct PatternCompiler {
 
   private mutating func report(_ code: DiagnosticCode, _ message: String, _ e: PatternElement) {
     diagnostics.append(Diagnostic(code, message, at: source.location(ofOffset: e.offset)))
+  }
+}
+
+/// Literals normalized and split into token pieces, memoized. While a rule set compiles, the
+/// same literal is measured many times over (a macro's alternatives are expanded in every rule
+/// that uses it, and the length, span, first-token and anchor passes each walk the pattern), and
+/// normalizing and splitting it each time was most of the loading time.
+final class LiteralPieces {
+  private var known: [String: [LiteralSplitter.Piece]] = [:]
+  private let normalizer = Normalizer()
+
+  /// The pieces of literal `text`, normalized as documents are.
+  func callAsFunction(_ text: String) -> [LiteralSplitter.Piece] {
+    if let p = known[text] { return p }
+    let p = LiteralSplitter.split(normalizer.normalize(text).string)
+    known[text] = p
+    return p
   }
 }

@@ -1,4 +1,6 @@
 @testable import RuleEngine
+import RuleLanguage
+import VNText
 import XCTest
 
 final class RuleSetTests: XCTestCase {
@@ -17,6 +19,23 @@ final class RuleSetTests: XCTestCase {
     XCTAssertNotEqual(a, c)
     XCTAssertTrue(a?.hasPrefix("sha256:") ?? false)
     XCTAssertEqual(a?.count, 7 + 64)
+  }
+
+  /// The compiler's memo of literal pieces gives what normalizing and splitting the literal
+  /// gives, the first time and every time after, for literals that normalization changes
+  /// (decomposed and old-style tone marks, odd spaces) and ones that split into glued pieces.
+  func testLiteralPieces_areTheNormalizedSplit() {
+    let pieces = LiteralPieces()
+    let literals = [
+      "Thanh tra", "ho\u{0300}a", "thuỷ", "Nghị\u{00A0}quyết", "65-NQ/BCSĐ", "đ/c", "TP.HCM", "m2", "", "  ",
+      "Thanh tra",
+    ]
+    for text in literals + literals {
+      let expected = LiteralSplitter.split(Normalizer().normalize(text).string)
+      XCTAssertEqual(pieces(text), expected, text)
+    }
+    XCTAssertEqual(pieces("ho\u{0300}a").map(\.text), ["hòa"])
+    XCTAssertEqual(pieces("65-NQ/BCSĐ").map(\.glued), [false, true, true, true, true])
   }
 
   func testSHA256_knownVectors() {
