@@ -103,8 +103,7 @@ struct PatternCompiler {
         }
       }
       guard closed else { continue }
-      program.tokenSets.append(set)
-      program.filters[pc] = Int32(program.tokenSets.count - 1)
+      program.filters[pc] = program.add(set)
     }
   }
 
@@ -343,8 +342,7 @@ struct PatternCompiler {
       default: break
       }
     }
-    program.tokenSets.append(set)
-    return Int32(program.tokenSets.count - 1)
+    return program.add(set)
   }
 
   /// What every match of `e` must contain: literal syllables (by key id) and token classes.

@@ -262,10 +262,24 @@ struct ProgramBuilder {
   var atomInfo: [AtomInfo] = []
   var pieces: [LiteralPiece] = []
   var exact: [[UInt32]] = []
-  var tokenSets: [TokenSet] = []
+  private(set) var tokenSets: [TokenSet] = []
   /// Per instruction: the token set a thread starting there must begin with, or -1.
   var filters: [Int32] = []
   var maxSpan = 0
+  /// `tokenSets` by content. A repetition is compiled as copies of its body, whose token sets
+  /// (one-token alternatives, branch filters) are the same: `%TITLE_PIECE{0,10}` four times over
+  /// made thousands of copies of a few sets, megabytes the matcher read from all over memory.
+  /// Each distinct set is stored once.
+  private var tokenSetIDs: [TokenSet: Int32] = [:]
+
+  /// The index of `set` in `tokenSets`, added if no equal set is there yet.
+  mutating func add(_ set: TokenSet) -> Int32 {
+    if let k = tokenSetIDs[set] { return k }
+    let k = Int32(tokenSets.count)
+    tokenSets.append(set)
+    tokenSetIDs[set] = k
+    return k
+  }
 }
 
 /// The token classes as bits of a per-token mask.

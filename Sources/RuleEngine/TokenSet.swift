@@ -2,7 +2,7 @@ import Tokenization
 
 /// A set of one-token elements, for `!( … )`: tested with a class-mask check and a bit lookup
 /// by key id, so a negation over a hundred surnames costs the same as over one.
-struct TokenSet: Sendable {
+struct TokenSet: Sendable, Hashable {
   /// Classes in the set (`ClassBit` mask; `ANY` means every non-newline token).
   var classMask: UInt32 = 0
   /// Case-insensitive literals: bits by lower-case key id.

@@ -1,10 +1,40 @@
 @testable import RuleEngine
+import Foundation
 import Tokenization
 import VNText
 import XCTest
 
 /// Behaviour that depends on how rules are indexed and compiled, not only on the pattern.
 final class IndexingTests: XCTestCase {
+  /// A repetition is compiled as copies of its body; their token sets (one-token alternatives,
+  /// branch filters) are stored once per program, not once per copy, and matching is unchanged.
+  func testUnrolledRepetition_sharesItsTokenSets() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: t.a
+          pattern: '"ông" ("a" | "b" | NUMBER | ("c" | "d")){0,8} x:CAP'
+          emit: {type: person, span: x}
+      """))
+    let program = set.rules[0].program
+    XCTAssertEqual(Set(program.tokenSets).count, program.tokenSets.count)
+    XCTAssertLessThanOrEqual(program.tokenSets.count, 4)
+    XCTAssertEqual(annotateRendered(set, "ông a 3 d b c a Lan đến"), ["person[Lan]{}"])
+    XCTAssertEqual(annotateRendered(set, "ông Lan"), ["person[Lan]{}"])
+    XCTAssertEqual(annotateRendered(set, "ông a e Lan"), [])
+  }
+
+  /// The same on the project's rule pack, where `%TITLE_PIECE{0,10}` inside `%TITLE_AFTER` made
+  /// over 15 000 copies of a few hundred sets (megabytes that the matcher read from all over
+  /// memory): a bound on the sets kept, so that a change that stops sharing them fails here.
+  func testRulePack_keepsFewTokenSets() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let (loaded, diagnostics) = RuleSet.load(directory: root.appendingPathComponent("rules").path)
+    let rules = try XCTUnwrap(loaded, diagnostics.map(\.rendered).joined(separator: "\n"))
+    let kept = rules.rules.reduce(0) { $0 + $1.program.tokenSets.count }
+    XCTAssertLessThan(kept, 4_000, "token sets kept over all programs")  // 2 508 on 2026-12-07
+  }
+
   func testLeftContextRule_isFoundThroughTheTokenAfterIt() throws {
     let set = try XCTUnwrap(makeRuleSet("""
       rules:
