@@ -82,10 +82,7 @@ final class DocumentViewTests: XCTestCase {
   /// long ones by hash), the anchor bitsets (marked from per-key masks) and the line ends, each
   /// against its plain definition.
   func testKeysAnchorsAndLineEnds_onTheCorpus() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let (loaded, diagnostics) = RuleSet.load(directory: root.appendingPathComponent("rules").path)
-    let set = try XCTUnwrap(loaded, diagnostics.map(\.rendered).joined(separator: "\n"))
+    let set = try projectRuleSet()
     // The distinct anchor sets, numbered as the rule set numbers them.
     var sets: [TokenSet] = []
     var seen: [AnchorKey: Int] = [:]
@@ -97,7 +94,7 @@ final class DocumentViewTests: XCTestCase {
     }
     XCTAssertEqual(sets.count, set.anchorMasks.setCount)
     let keys = set.keys.keys
-    let corpus = root.appendingPathComponent("corpus")
+    let corpus = projectRoot.appendingPathComponent("corpus")
     let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
       .filter { $0.hasSuffix(".txt") }.sorted().prefix(8)
     XCTAssertGreaterThan(files.count, 3)

@@ -1,5 +1,4 @@
 @testable import RuleEngine
-import Foundation
 import Tokenization
 import VNText
 import XCTest
@@ -27,10 +26,7 @@ final class IndexingTests: XCTestCase {
   /// over 15 000 copies of a few hundred sets (megabytes that the matcher read from all over
   /// memory): a bound on the sets kept, so that a change that stops sharing them fails here.
   func testRulePack_keepsFewTokenSets() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let (loaded, diagnostics) = RuleSet.load(directory: root.appendingPathComponent("rules").path)
-    let rules = try XCTUnwrap(loaded, diagnostics.map(\.rendered).joined(separator: "\n"))
+    let rules = try projectRuleSet()
     let kept = rules.rules.reduce(0) { $0 + $1.program.tokenSets.count }
     XCTAssertLessThan(kept, 4_000, "token sets kept over all programs")  // 2 508 on 2026-12-07
   }

@@ -11,9 +11,6 @@ import XCTest
 /// project's pack, at every token of a few corpus articles, must give the same match (end and
 /// capture slots), or none in both.
 final class MatcherEquivalenceTests: XCTestCase {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
   /// The first match in preference order from `pc` at `pos`, as (end, slots); depth-first over
   /// the instructions exactly as written.
   static func reference(
@@ -56,9 +53,8 @@ final class MatcherEquivalenceTests: XCTestCase {
   }
 
   func testMatcherAgreesWithAPlainInterpreterOnTheRulePack() throws {
-    let (loaded, diagnostics) = RuleSet.load(directory: Self.root.appendingPathComponent("rules").path)
-    let set = try XCTUnwrap(loaded, diagnostics.map(\.rendered).joined(separator: "\n"))
-    let corpus = Self.root.appendingPathComponent("corpus")
+    let set = try projectRuleSet()
+    let corpus = projectRoot.appendingPathComponent("corpus")
     let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
       .filter { $0.hasSuffix(".txt") }.sorted().prefix(6)
     XCTAssertGreaterThan(files.count, 3)

@@ -4,6 +4,16 @@ import Tokenization
 import VNText
 import XCTest
 
+/// The project's root folder (`rules/`, `corpus/`), found from this file's path.
+let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// The project's rule pack (`rules/`); throws, failing the test with the errors, if it does not load.
+func projectRuleSet() throws -> RuleSet {
+  let (loaded, diagnostics) = RuleSet.load(directory: projectRoot.appendingPathComponent("rules").path)
+  return try XCTUnwrap(loaded, diagnostics.filter(\.isError).map(\.rendered).joined(separator: "\n"))
+}
+
 /// Compiles rule files given as text; fails the test on any error.
 func makeRuleSet(
   _ yaml: String, gazetteers: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line
