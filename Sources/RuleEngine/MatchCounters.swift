@@ -36,6 +36,6 @@ extension RuleSet {
   /// `annotate`, adding the work done to `counters`.
   public func annotate(_ text: NormalizedText, tokens: [Token], counters: inout MatchCounters) -> [Annotation] {
     let run = withUnsafeMutablePointer(to: &counters) { self.run(text, tokens: tokens, counters: $0) }
-    return run.winners.map { run.candidates[$0].annotation }
+    return run.winners.map { annotation(of: run.candidates[$0], doc: run.doc) }
   }
 }

@@ -1,15 +1,19 @@
 import Tokenization
 import VNText
 
-/// A rule's emission before conflicts are resolved.
+/// A rule's emission before conflicts are resolved: plain values only (no strings, no field
+/// list), so that building, sorting and dropping the candidates of a document retains and
+/// frees nothing; the annotations are built for the winners only.
 struct Candidate: Sendable {
-  var annotation: Annotation
   var ruleIndex: Int
-  var isRole: Bool
   /// Which of the rule's emissions.
   var emission: Int
-  /// Whether `annotation.fields` is filled (`run` leaves it to the winners unless asked).
-  var hasFields: Bool
+  var isRole: Bool
+  /// The annotation's span, in scalars of the normalized text.
+  var start: Int32
+  var end: Int32
+  /// The annotation's type: an index into `RuleSet.typeNames`.
+  var type: Int32
   var match: RuleMatch
   /// Tokens covered by the whole match (smaller = cue closer to the target).
   var matchLength: Int { match.end - match.start }
@@ -23,6 +27,9 @@ struct AnnotationRun {
   var winners: [Int]
   /// Per candidate, the index of the winner it lost to, or -1.
   var loserWinner: [Int]
+  /// Per candidate, its annotation with fields, when `run` was asked for all of them
+  /// (`explain`); else empty.
+  var annotations: [Annotation]
 
   /// The winner candidate `i` lost a conflict to, if it lost one.
   func lostTo(_ i: Int) -> Int? { loserWinner[i] >= 0 ? loserWinner[i] : nil }
@@ -35,14 +42,16 @@ extension RuleSet {
   /// The annotations for one document after the conflict policy (see `rules/README.md`),
   /// sorted by start, end, type and rule. Thread-safe.
   public func annotate(_ text: NormalizedText, tokens: [Token]) -> [Annotation] {
-    var run = self.run(text, tokens: tokens)
-    // The winners' annotations are moved out (swapped with an empty one), not copied: a copy
-    // retains, and the candidates' release then frees, every string and field list.
-    var out = [Annotation](
-      repeating: Annotation(rule: "", type: "", start: 0, end: 0, fields: AnnotationFields(), priority: 0),
-      count: run.winners.count)
-    for (k, w) in run.winners.enumerated() { swap(&out[k], &run.candidates[w].annotation) }
-    return out
+    let run = self.run(text, tokens: tokens)
+    return run.winners.map { annotation(of: run.candidates[$0], doc: run.doc) }
+  }
+
+  /// The annotation of candidate `c`, with its fields.
+  func annotation(of c: Candidate, doc: DocumentView) -> Annotation {
+    let rule = rules[c.ruleIndex]
+    return Annotation(
+      rule: rule.id, type: typeNames[Int(c.type)], start: Int(c.start), end: Int(c.end),
+      fields: fields(rule, emission: c.emission, match: c.match, doc: doc), priority: rule.priority)
   }
 
   func view(_ text: NormalizedText, tokens: [Token]) -> DocumentView {
@@ -50,8 +59,8 @@ extension RuleSet {
       text: text, tokens: tokens, keys: frozenKeys, keyCount: keys.count, needFold: usesFold, anchors: anchorMasks)
   }
 
-  /// Runs every rule over the document and resolves conflicts. Only the winners' annotations
-  /// get their fields unless `allFields` (for `explain`).
+  /// Runs every rule over the document and resolves conflicts. With `allFields` (for
+  /// `explain`), also builds every candidate's annotation.
   func run(
     _ text: NormalizedText, tokens: [Token], counters: UnsafeMutablePointer<MatchCounters>? = nil,
     allFields: Bool = false
@@ -192,7 +201,7 @@ extension RuleSet {
           if found != nil { ruleMatches[r] += 1 }
         }
         if let match = found {
-          emit(rules[r], ruleIndex: r, match: match, doc: doc, withFields: allFields, into: &candidates)
+          emit(rules[r], ruleIndex: r, match: match, doc: doc, into: &candidates)
         }
       }
     }
@@ -210,20 +219,14 @@ extension RuleSet {
         }
       }
     }
-    let (winners, lostTo) = ConflictResolver.resolve(candidates, rules: rules)
-    if !allFields {
-      // The winners' fields, set in place (no candidate is copied).
-      for w in winners where !candidates[w].hasFields {
-        candidates[w].annotation.fields = fields(
-          rules[candidates[w].ruleIndex], emission: candidates[w].emission, match: candidates[w].match, doc: doc)
-        candidates[w].hasFields = true
-      }
-    }
-    return AnnotationRun(doc: doc, candidates: candidates, winners: winners, loserWinner: lostTo)
+    let (winners, lostTo) = ConflictResolver.resolve(candidates, rules: rules, ruleIDRank: ruleIDRank)
+    let annotations = allFields ? candidates.map { annotation(of: $0, doc: doc) } : []
+    return AnnotationRun(
+      doc: doc, candidates: candidates, winners: winners, loserWinner: lostTo, annotations: annotations)
   }
 
-  func emit(_ rule: CompiledRule, ruleIndex: Int, match: RuleMatch, doc: DocumentView,
-            withFields: Bool = true, into candidates: inout [Candidate]) {
+  func emit(_ rule: CompiledRule, ruleIndex: Int, match: RuleMatch, doc: DocumentView, into candidates: inout [Candidate]) {
+    let types = emissionTypeIndex[ruleIndex]
     rule.emissions.withUnsafeBufferPointer { emissions in
       for k in emissions.indices {
         let e = emissions.baseAddress.unsafelyUnwrapped + k
@@ -232,12 +235,8 @@ extension RuleSet {
           let kind = doc.tokens.withUnsafeBufferPointer { $0[r.lowerBound].kind }
           candidates.append(
             Candidate(
-              annotation: Annotation(
-                rule: rule.id, type: kind.rawValue, start: Int(doc.starts[r.lowerBound]),
-                end: Int(doc.ends[r.lowerBound]),
-                fields: withFields ? fields(rule, emission: k, match: match, doc: doc) : AnnotationFields(),
-                priority: rule.priority),
-              ruleIndex: ruleIndex, isRole: true, emission: k, hasFields: withFields, match: match))
+              ruleIndex: ruleIndex, emission: k, isRole: true, start: doc.starts[r.lowerBound],
+              end: doc.ends[r.lowerBound], type: kindTypeIndex[Int(kind.ordinal)], match: match))
         } else {
           var r = match.start..<match.end
           if e.pointee.span >= 0 {
@@ -247,12 +246,8 @@ extension RuleSet {
           guard !r.isEmpty else { continue }
           candidates.append(
             Candidate(
-              annotation: Annotation(
-                rule: rule.id, type: e.pointee.entityType, start: Int(doc.starts[r.lowerBound]),
-                end: Int(doc.ends[r.upperBound - 1]),
-                fields: withFields ? fields(rule, emission: k, match: match, doc: doc) : AnnotationFields(),
-                priority: rule.priority),
-              ruleIndex: ruleIndex, isRole: false, emission: k, hasFields: withFields, match: match))
+              ruleIndex: ruleIndex, emission: k, isRole: false, start: doc.starts[r.lowerBound],
+              end: doc.ends[r.upperBound - 1], type: types[k], match: match))
         }
       }
     }
@@ -313,13 +308,16 @@ enum ConflictResolver {
     var matchLength: Int32
     /// The rule's file order.
     var order: Int32
-    /// Entities: the index of the type among the distinct entity types of this document.
+    /// Entities: the type (`RuleSet.typeNames`); -1 for roles.
     var type: Int32
+    /// The type, roles' included, and the rank of the rule's id: the output order.
+    var sortType: Int32
+    var ruleRank: Int32
   }
 
   /// Returns the winners (sorted for output) and, for each candidate, the winner it lost to
   /// (-1 for winners and candidates that lost nothing).
-  static func resolve(_ candidates: [Candidate], rules: [CompiledRule]) -> ([Int], [Int]) {
+  static func resolve(_ candidates: [Candidate], rules: [CompiledRule], ruleIDRank: [Int32]) -> ([Int], [Int]) {
     let n = candidates.count
     var lostTo = [Int](repeating: -1, count: n)
     guard n > 0 else { return ([], lostTo) }
@@ -330,27 +328,20 @@ enum ConflictResolver {
     roles.reserveCapacity(n)
     entities.reserveCapacity(n)
     candidates.withUnsafeBufferPointer { cs in
-      // The distinct entity types, in order of first appearance: a handful per document.
-      var types: [String] = []
       for i in 0..<n {
         let c = cs.baseAddress.unsafelyUnwrapped + i
-        var type: Int32 = -1
+        let rule = rules[c.pointee.ruleIndex]
         if c.pointee.isRole {
           roles.append(Int32(truncatingIfNeeded: i))
         } else {
           entities.append(Int32(truncatingIfNeeded: i))
-          var t = 0
-          while t < types.count && types[t] != c.pointee.annotation.type { t += 1 }
-          if t == types.count { types.append(c.pointee.annotation.type) }
-          type = Int32(truncatingIfNeeded: t)
         }
         keys.append(
           Key(
-            start: Int32(truncatingIfNeeded: c.pointee.annotation.start),
-            end: Int32(truncatingIfNeeded: c.pointee.annotation.end),
-            priority: Int32(truncatingIfNeeded: c.pointee.annotation.priority),
+            start: c.pointee.start, end: c.pointee.end, priority: Int32(truncatingIfNeeded: rule.priority),
             matchLength: Int32(truncatingIfNeeded: c.pointee.match.end - c.pointee.match.start),
-            order: Int32(truncatingIfNeeded: rules[c.pointee.ruleIndex].order), type: type))
+            order: Int32(truncatingIfNeeded: rule.order), type: c.pointee.isRole ? -1 : c.pointee.type,
+            sortType: c.pointee.type, ruleRank: ruleIDRank[c.pointee.ruleIndex]))
       }
     }
     var winners: [Int] = []
@@ -417,23 +408,14 @@ enum ConflictResolver {
     }
     // Output order: start, end, type, rule; then the order above.
     var order = winners.indices.map { Int32(truncatingIfNeeded: $0) }
-    candidates.withUnsafeBufferPointer { cs in
-      let base = cs.baseAddress.unsafelyUnwrapped
+    keys.withUnsafeBufferPointer { keys in
       winners.withUnsafeBufferPointer { w in
         insertionSort(&order) { x, y in
-          let p = base + w[Int(x)], q = base + w[Int(y)]
-          if p.pointee.annotation.start != q.pointee.annotation.start {
-            return p.pointee.annotation.start < q.pointee.annotation.start
-          }
-          if p.pointee.annotation.end != q.pointee.annotation.end {
-            return p.pointee.annotation.end < q.pointee.annotation.end
-          }
-          if p.pointee.annotation.type != q.pointee.annotation.type {
-            return p.pointee.annotation.type < q.pointee.annotation.type
-          }
-          if p.pointee.annotation.rule != q.pointee.annotation.rule {
-            return p.pointee.annotation.rule < q.pointee.annotation.rule
-          }
+          let p = keys[w[Int(x)]], q = keys[w[Int(y)]]
+          if p.start != q.start { return p.start < q.start }
+          if p.end != q.end { return p.end < q.end }
+          if p.sortType != q.sortType { return p.sortType < q.sortType }
+          if p.ruleRank != q.ruleRank { return p.ruleRank < q.ruleRank }
           return x < y
         }
       }

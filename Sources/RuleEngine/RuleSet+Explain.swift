@@ -53,20 +53,22 @@ extension RuleSet {
       } else {
         verdict = "dropped"
       }
-      out.append("    → \(show(c.annotation, text))  [\(verdict)]")
+      out.append("    → \(show(run.annotations[i], text))  [\(verdict)]")
     }
     out.append("")
     let losers = run.losers
     out.append("== conflicts (\(losers.count) lost)")
     for l in losers {
-      let loser = run.candidates[l], winner = run.candidates[run.lostTo(l)!]
-      out.append("\(rules[loser.ruleIndex].id): \(show(loser.annotation, text))")
-      out.append("    lost to \(rules[winner.ruleIndex].id): \(show(winner.annotation, text))  (\(reason(loser, winner)))")
+      let w = run.lostTo(l)!
+      let loser = run.candidates[l], winner = run.candidates[w]
+      out.append("\(rules[loser.ruleIndex].id): \(show(run.annotations[l], text))")
+      out.append(
+        "    lost to \(rules[winner.ruleIndex].id): \(show(run.annotations[w], text))  (\(reason(loser, winner, run.annotations[l], run.annotations[w])))")
     }
     out.append("")
     out.append("== annotations (\(run.winners.count))")
     for w in run.winners {
-      out.append("\(show(run.candidates[w].annotation, text))  by \(run.candidates[w].annotation.rule)")
+      out.append("\(show(run.annotations[w], text))  by \(run.annotations[w].rule)")
     }
     if let id = rule {
       out.append("")
@@ -137,15 +139,15 @@ extension RuleSet {
     "\(r.syntax.location.file):\(r.syntax.location.line)"
   }
 
-  private func reason(_ loser: Candidate, _ winner: Candidate) -> String {
+  private func reason(_ loser: Candidate, _ winner: Candidate, _ l: Annotation, _ w: Annotation) -> String {
     if loser.isRole {
-      if loser.annotation.priority != winner.annotation.priority { return "higher priority" }
+      if l.priority != w.priority { return "higher priority" }
       if loser.matchLength != winner.matchLength { return "closer context: \(winner.matchLength) tokens against \(loser.matchLength)" }
       return "same target; earlier in file order"
     }
-    let ll = loser.annotation.end - loser.annotation.start, wl = winner.annotation.end - winner.annotation.start
-    if ll != wl { return "overlapping \(winner.annotation.type); longer span" }
-    if loser.annotation.priority != winner.annotation.priority { return "overlapping; higher priority" }
+    let ll = l.end - l.start, wl = w.end - w.start
+    if ll != wl { return "overlapping \(w.type); longer span" }
+    if l.priority != w.priority { return "overlapping; higher priority" }
     return "overlapping; earlier in file order"
   }
 

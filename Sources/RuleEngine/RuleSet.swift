@@ -78,6 +78,19 @@ public final class RuleSet: @unchecked Sendable {
   /// The number of rules.
   public var ruleCount: Int { rules.count }
 
+  /// Every annotation type a rule can give (the token kinds a role can target, the entity
+  /// types of the emissions), sorted: candidates carry a type's index here, so that comparing
+  /// two indices orders them as their names would.
+  let typeNames: [String]
+  /// The index in `typeNames` of each token kind, by `TokenKind.ordinal`.
+  let kindTypeIndex: [Int32]
+  /// Per rule, per emission: the index in `typeNames` of an entity emission's type (-1 for a
+  /// role, whose type is that of the token it targets).
+  let emissionTypeIndex: [[Int32]]
+  /// Per rule, the rank of its id among the ids sorted (equal ids, equal ranks): ordering
+  /// candidates by rank orders them by rule id.
+  let ruleIDRank: [Int32]
+
   /// The ids of all rules, in file order.
   public var ruleIDs: [String] { rules.map(\.id) }
 
@@ -91,6 +104,15 @@ public final class RuleSet: @unchecked Sendable {
     self.usesFold = usesFold
     self.fingerprint = fingerprint
     self.files = files
+    let entityTypes = rules.flatMap { $0.emissions.map(\.entityType) }.filter { !$0.isEmpty }
+    typeNames = Array(Set(TokenKind.allCases.map(\.rawValue) + entityTypes)).sorted()
+    let typeIndex = Dictionary(uniqueKeysWithValues: typeNames.enumerated().map { ($1, Int32($0)) })
+    precondition(TokenKind.ordinalsAreCasePositions, "TokenKind is no longer a plain one-byte enum")
+    kindTypeIndex = TokenKind.allCases.map { typeIndex[$0.rawValue]! }
+    emissionTypeIndex = rules.map { rule in rule.emissions.map { $0.entityType.isEmpty ? -1 : typeIndex[$0.entityType]! } }
+    let ids = Array(Set(rules.map(\.id))).sorted()
+    let idRank = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+    ruleIDRank = rules.map { idRank[$0.id]! }
     var byLower = [[Int32]](repeating: [], count: keys.count)
     var byCapitalized = [[Int32]](repeating: [], count: keys.count)
     var byFold = [[Int32]](repeating: [], count: keys.count)
@@ -531,5 +553,16 @@ struct RequirementMasks {
         }
       }
     }
+  }
+}
+
+extension TokenKind {
+  /// The case's position in `allCases` (declaration order): a plain enum is stored as that
+  /// number, read here without hashing the raw value.
+  @inline(__always) var ordinal: UInt8 { unsafeBitCast(self, to: UInt8.self) }
+
+  /// Whether `ordinal` is each case's position in `allCases` (checked by the tests).
+  static var ordinalsAreCasePositions: Bool {
+    MemoryLayout<TokenKind>.size == 1 && allCases.enumerated().allSatisfy { Int($1.ordinal) == $0 }
   }
 }

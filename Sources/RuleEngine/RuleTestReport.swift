@@ -64,18 +64,18 @@ extension RuleSet {
   private func check(_ example: ExampleSyntax, counter: Bool, ruleIndex: Int, run: AnnotationRun) -> String? {
     let rule = rules[ruleIndex]
     let text = run.doc.text
-    let mine = run.winners.map { run.candidates[$0] }.filter { $0.ruleIndex == ruleIndex }
+    let mine = run.winners.filter { run.candidates[$0].ruleIndex == ruleIndex }.map { run.annotations[$0] }
     let spans = example.spans.map { normalizedRange(text, raw: $0) }
     func show(_ a: Annotation) -> String {
       let fields = a.fields.keys.sorted().map { "\($0): \(a.fields[$0]!)" }.joined(separator: ", ")
       return "\(a.type) [\(text.string(a.start..<a.end))] {\(fields)}"
     }
-    let emitted = mine.isEmpty ? "it emitted nothing" : "it emitted " + mine.map { show($0.annotation) }.joined(separator: "; ")
+    let emitted = mine.isEmpty ? "it emitted nothing" : "it emitted " + mine.map { show($0) }.joined(separator: "; ")
     if counter {
       if spans.isEmpty {
         return mine.isEmpty ? nil : "counterexample \"\(example.text)\": the rule must not match, but \(emitted)"
       }
-      for s in spans where mine.contains(where: { $0.annotation.start == s.lowerBound && $0.annotation.end == s.upperBound }) {
+      for s in spans where mine.contains(where: { $0.start == s.lowerBound && $0.end == s.upperBound }) {
         return "counterexample \"\(example.text)\": the rule must not emit [\(text.string(s))], but it did"
       }
       return nil
@@ -85,21 +85,21 @@ extension RuleSet {
       return "example \"\(example.text)\": expected a match; " + whyNot(ruleIndex, run: run)
     }
     for s in spans {
-      guard let hit = mine.first(where: { $0.annotation.start == s.lowerBound && $0.annotation.end == s.upperBound }) else {
+      guard let hit = mine.first(where: { $0.start == s.lowerBound && $0.end == s.upperBound }) else {
         // Lost a conflict?
-        if let (i, _) = run.candidates.enumerated().first(where: {
-          $0.element.ruleIndex == ruleIndex && $0.element.annotation.start == s.lowerBound
-            && $0.element.annotation.end == s.upperBound
+        if let i = run.candidates.indices.first(where: {
+          run.candidates[$0].ruleIndex == ruleIndex && run.annotations[$0].start == s.lowerBound
+            && run.annotations[$0].end == s.upperBound
         }), let w = run.lostTo(i) {
           let winner = run.candidates[w]
-          return "example \"\(example.text)\": [\(text.string(s))] lost a conflict to rule \(rules[winner.ruleIndex].id) (\(show(winner.annotation)))"
+          return "example \"\(example.text)\": [\(text.string(s))] lost a conflict to rule \(rules[winner.ruleIndex].id) (\(show(run.annotations[w])))"
         }
         var message = "example \"\(example.text)\": expected an annotation on [\(text.string(s))]; \(emitted)"
         if mine.isEmpty { message += "; " + whyNot(ruleIndex, run: run) }
         return message
       }
-      for (k, v) in example.fields.sorted(by: { $0.key < $1.key }) where hit.annotation.fields[k] != v {
-        let got = hit.annotation.fields[k].map { "\"\($0)\"" } ?? "nothing"
+      for (k, v) in example.fields.sorted(by: { $0.key < $1.key }) where hit.fields[k] != v {
+        let got = hit.fields[k].map { "\"\($0)\"" } ?? "nothing"
         return "example \"\(example.text)\": field \(k) should be \"\(v)\", got \(got)"
       }
     }

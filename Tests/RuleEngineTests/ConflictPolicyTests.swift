@@ -54,6 +54,29 @@ final class ConflictPolicyTests: XCTestCase {
     XCTAssertEqual(annotateRendered(set, "UBND tỉnh Cà Mau"), ["organization[UBND tỉnh Cà Mau]{}", "province[Cà Mau]{}"])
   }
 
+  /// Output order: start, end, then the type's name and the rule's id (not file order). The
+  /// engine compares indices into sorted name lists; this pins that to the names' order.
+  func testOutputOrder_sameSpan_typeNameNotFileOrder() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: a.third
+          pattern: '"Cà" "Mau"'
+          emit: {type: province}
+        - id: c.first
+          pattern: '"Cà" "Mau"'
+          emit: {type: legal_ref}
+        - id: b.second
+          pattern: '"Cà" "Mau"'
+          emit: {type: organization}
+        - id: d.money
+          pattern: 'n:MONEY'
+          emit: {target: n, metric: other}
+      """))
+    XCTAssertEqual(
+      annotateRendered(set, "Cà Mau 5 tỷ đồng"),
+      ["legal_ref[Cà Mau]{}", "organization[Cà Mau]{}", "province[Cà Mau]{}", "money[5 tỷ đồng]{metric=other}"])
+  }
+
   func testRoles_priorityThenClosenessThenFileOrder() throws {
     let set = try XCTUnwrap(makeRuleSet("""
       rules:

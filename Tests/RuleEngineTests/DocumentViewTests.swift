@@ -6,6 +6,17 @@ import XCTest
 /// `DocumentView` classifies and keys every token in one pass over a packed case table; these
 /// tests hold it to the plain definitions (the separate tables, keys found by their scalars).
 final class DocumentViewTests: XCTestCase {
+  /// Candidates carry a role's type as `kindTypeIndex[kind.ordinal]`: the ordinal must be the
+  /// case's position, and the index must name the kind.
+  func testTokenKindOrdinal_isTheCasePosition() throws {
+    XCTAssertTrue(TokenKind.ordinalsAreCasePositions)
+    let set = try projectRuleSet()
+    for kind in TokenKind.allCases {
+      XCTAssertEqual(set.typeNames[Int(set.kindTypeIndex[Int(kind.ordinal)])], kind.rawValue)
+    }
+    XCTAssertEqual(set.typeNames, set.typeNames.sorted())
+  }
+
   func testPackedCaseTable_agreesWithTheSeparateTables() {
     for v in 0..<ScalarCase.tableSize {
       let e = ScalarCase.packed[v], c = UInt32(v)
