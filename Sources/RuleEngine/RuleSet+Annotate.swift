@@ -219,7 +219,7 @@ extension RuleSet {
         }
       }
     }
-    let (winners, lostTo) = ConflictResolver.resolve(candidates, rules: rules, ruleIDRank: ruleIDRank)
+    let (winners, lostTo) = ConflictResolver.resolve(candidates, ruleKeys: ruleKeys)
     let annotations = allFields ? candidates.map { annotation(of: $0, doc: doc) } : []
     return AnnotationRun(
       doc: doc, candidates: candidates, winners: winners, loserWinner: lostTo, annotations: annotations)
@@ -299,6 +299,13 @@ extension RuleSet {
 /// capture arrays) or hashes anything; the outcome, ties included, is that of comparing the
 /// candidates themselves with stable sorts.
 enum ConflictResolver {
+  /// What the policy reads of a candidate's rule.
+  struct RuleKey {
+    var priority: Int32
+    var order: Int32
+    var idRank: Int32
+  }
+
   /// What the policy reads of one candidate.
   struct Key {
     var start: Int32
@@ -317,7 +324,7 @@ enum ConflictResolver {
 
   /// Returns the winners (sorted for output) and, for each candidate, the winner it lost to
   /// (-1 for winners and candidates that lost nothing).
-  static func resolve(_ candidates: [Candidate], rules: [CompiledRule], ruleIDRank: [Int32]) -> ([Int], [Int]) {
+  static func resolve(_ candidates: [Candidate], ruleKeys: [RuleKey]) -> ([Int], [Int]) {
     let n = candidates.count
     var lostTo = [Int](repeating: -1, count: n)
     guard n > 0 else { return ([], lostTo) }
@@ -330,7 +337,7 @@ enum ConflictResolver {
     candidates.withUnsafeBufferPointer { cs in
       for i in 0..<n {
         let c = cs.baseAddress.unsafelyUnwrapped + i
-        let rule = rules[c.pointee.ruleIndex]
+        let rule = ruleKeys[c.pointee.ruleIndex]
         if c.pointee.isRole {
           roles.append(Int32(truncatingIfNeeded: i))
         } else {
@@ -338,14 +345,15 @@ enum ConflictResolver {
         }
         keys.append(
           Key(
-            start: c.pointee.start, end: c.pointee.end, priority: Int32(truncatingIfNeeded: rule.priority),
+            start: c.pointee.start, end: c.pointee.end, priority: rule.priority,
             matchLength: Int32(truncatingIfNeeded: c.pointee.match.end - c.pointee.match.start),
-            order: Int32(truncatingIfNeeded: rule.order), type: c.pointee.isRole ? -1 : c.pointee.type,
-            sortType: c.pointee.type, ruleRank: ruleIDRank[c.pointee.ruleIndex]))
+            order: rule.order, type: c.pointee.isRole ? -1 : c.pointee.type,
+            sortType: c.pointee.type, ruleRank: rule.idRank))
       }
     }
     var winners: [Int] = []
     winners.reserveCapacity(n)
+    var roleWinners = 0
     keys.withUnsafeBufferPointer { keys in
       // 1. Roles: one per target token; priority, then closeness, then file order. Grouped by
       // target span (candidate order inside a group); the groups' winners are listed in the
@@ -374,53 +382,110 @@ enum ConflictResolver {
       }
       insertionSort(&groups) { $0.first < $1.first }
       for group in groups { winners.append(Int(group.winner)) }
+      roleWinners = winners.count
 
-      // 2. Entities of one type: longest, then priority, then file order.
+      // 2. Entities of one type: longest, then priority, then file order. Only spans that
+      // overlap compete, so the entities are cut into clusters (spans of one type chained by
+      // overlaps, found in one sweep by start): a span alone in its cluster wins at once (most
+      // do), and the policy runs inside each larger cluster, as it would over all of them (a
+      // span accepted in another cluster overlaps nothing here).
       insertionSort(&entities) { x, y in
-        let a = keys[Int(x)], b = keys[Int(y)]
-        let la = a.end - a.start, lb = b.end - b.start
-        if la != lb { return la > lb }
-        if a.priority != b.priority { return a.priority > b.priority }
-        if a.order != b.order { return a.order < b.order }
-        if a.start != b.start { return a.start < b.start }
-        return x < y
+        let a = keys[Int(x)].start, b = keys[Int(y)].start
+        return a != b ? a < b : x < y
       }
-      // Accepted spans, sorted by type then start (spans of one type never overlap each other),
-      // so each candidate is checked against its two neighbours of its type only.
-      var accepted: [(type: Int32, start: Int32, end: Int32, index: Int32)] = []
-      accepted.reserveCapacity(entities.count)
-      for i in entities {
+      var cluster = [Int32](repeating: 0, count: entities.count)
+      var clusterSize: [Int32] = []
+      clusterSize.reserveCapacity(entities.count)
+      /// Per type: the end of its current cluster and the cluster's number.
+      var open: [(type: Int32, end: Int32, cluster: Int32)] = []
+      open.reserveCapacity(8)
+      for (k, i) in entities.enumerated() {
         let a = keys[Int(i)]
-        var lo = 0, hi = accepted.count
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if (accepted[mid].type, accepted[mid].start) < (a.type, a.start) { lo = mid + 1 } else { hi = mid }
-        }
-        if lo > 0, accepted[lo - 1].type == a.type, accepted[lo - 1].end > a.start {
-          lostTo[Int(i)] = Int(accepted[lo - 1].index)
-        } else if lo < accepted.count, accepted[lo].type == a.type, accepted[lo].start < a.end {
-          lostTo[Int(i)] = Int(accepted[lo].index)
+        var t = 0
+        while t < open.count && open[t].type != a.type { t += 1 }
+        if t < open.count && open[t].end > a.start {
+          open[t].end = max(open[t].end, a.end)
+          cluster[k] = open[t].cluster
+          clusterSize[Int(open[t].cluster)] += 1
         } else {
-          accepted.insert((a.type, a.start, a.end, i), at: lo)
-          winners.append(Int(i))
+          let c = Int32(truncatingIfNeeded: clusterSize.count)
+          clusterSize.append(1)
+          if t < open.count { open[t] = (a.type, a.end, c) } else { open.append((a.type, a.end, c)) }
+          cluster[k] = c
         }
       }
-    }
-    // Output order: start, end, type, rule; then the order above.
-    var order = winners.indices.map { Int32(truncatingIfNeeded: $0) }
-    keys.withUnsafeBufferPointer { keys in
-      winners.withUnsafeBufferPointer { w in
-        insertionSort(&order) { x, y in
-          let p = keys[w[Int(x)]], q = keys[w[Int(y)]]
-          if p.start != q.start { return p.start < q.start }
-          if p.end != q.end { return p.end < q.end }
-          if p.sortType != q.sortType { return p.sortType < q.sortType }
-          if p.ruleRank != q.ruleRank { return p.ruleRank < q.ruleRank }
+      var members: [Int32] = []
+      var accepted: [(start: Int32, end: Int32, index: Int32)] = []
+      members.reserveCapacity(entities.count)
+      accepted.reserveCapacity(entities.count)
+      for (k, i) in entities.enumerated() {
+        let c = cluster[k]
+        if clusterSize[Int(c)] == 1 {
+          winners.append(Int(i))
+          continue
+        }
+        if clusterSize[Int(c)] < 0 { continue }  // done, at its first member
+        clusterSize[Int(c)] = -1
+        members.removeAll(keepingCapacity: true)
+        for m in k..<entities.count where cluster[m] == c { members.append(entities[m]) }
+        insertionSort(&members) { x, y in
+          let a = keys[Int(x)], b = keys[Int(y)]
+          let la = a.end - a.start, lb = b.end - b.start
+          if la != lb { return la > lb }
+          if a.priority != b.priority { return a.priority > b.priority }
+          if a.order != b.order { return a.order < b.order }
+          if a.start != b.start { return a.start < b.start }
           return x < y
         }
+        // Accepted spans sorted by start (they never overlap each other), so each candidate is
+        // checked against its two neighbours only.
+        accepted.removeAll(keepingCapacity: true)
+        for m in members {
+          let a = keys[Int(m)]
+          var lo = 0, hi = accepted.count
+          while lo < hi {
+            let mid = (lo + hi) / 2
+            if accepted[mid].start < a.start { lo = mid + 1 } else { hi = mid }
+          }
+          if lo > 0, accepted[lo - 1].end > a.start {
+            lostTo[Int(m)] = Int(accepted[lo - 1].index)
+          } else if lo < accepted.count, accepted[lo].start < a.end {
+            lostTo[Int(m)] = Int(accepted[lo].index)
+          } else {
+            accepted.insert((a.start, a.end, m), at: lo)
+            winners.append(Int(m))
+          }
+        }
       }
     }
-    return (order.map { winners[Int($0)] }, lostTo)
+    // Output order: start, end, type, rule. The role winners and the entity winners are each
+    // nearly in that order already; each list is sorted, then the two are merged. (No two
+    // winners of one list agree on all four: roles differ in span, entities of one type do not
+    // overlap. A role and an entity that agree on all four keep the role first.)
+    var order = winners
+    keys.withUnsafeBufferPointer { keys in
+      @inline(__always) func before(_ x: Int, _ y: Int) -> Bool {
+        let p = keys[x], q = keys[y]
+        if p.start != q.start { return p.start < q.start }
+        if p.end != q.end { return p.end < q.end }
+        if p.sortType != q.sortType { return p.sortType < q.sortType }
+        return p.ruleRank < q.ruleRank
+      }
+      var roleList = Array(winners[..<roleWinners]), entityList = Array(winners[roleWinners...])
+      insertionSort(&roleList) { before($0, $1) }
+      insertionSort(&entityList) { before($0, $1) }
+      var r = 0, e = 0
+      for k in order.indices {
+        if e == entityList.count || (r < roleList.count && !before(entityList[e], roleList[r])) {
+          order[k] = roleList[r]
+          r += 1
+        } else {
+          order[k] = entityList[e]
+          e += 1
+        }
+      }
+    }
+    return (order, lostTo)
   }
 
   static func roleBeats(_ a: Key, _ b: Key) -> Bool {

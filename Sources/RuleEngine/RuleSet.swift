@@ -87,9 +87,10 @@ public final class RuleSet: @unchecked Sendable {
   /// Per rule, per emission: the index in `typeNames` of an entity emission's type (-1 for a
   /// role, whose type is that of the token it targets).
   let emissionTypeIndex: [[Int32]]
-  /// Per rule, the rank of its id among the ids sorted (equal ids, equal ranks): ordering
-  /// candidates by rank orders them by rule id.
-  let ruleIDRank: [Int32]
+  /// Per rule, what the conflict policy compares: priority, file order, and the rank of its id
+  /// among the ids sorted (equal ids, equal ranks: ordering by rank orders by id). Plain
+  /// numbers, read without touching the rule objects.
+  let ruleKeys: [ConflictResolver.RuleKey]
 
   /// The ids of all rules, in file order.
   public var ruleIDs: [String] { rules.map(\.id) }
@@ -112,7 +113,10 @@ public final class RuleSet: @unchecked Sendable {
     emissionTypeIndex = rules.map { rule in rule.emissions.map { $0.entityType.isEmpty ? -1 : typeIndex[$0.entityType]! } }
     let ids = Array(Set(rules.map(\.id))).sorted()
     let idRank = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
-    ruleIDRank = rules.map { idRank[$0.id]! }
+    ruleKeys = rules.map {
+      ConflictResolver.RuleKey(
+        priority: Int32(clamping: $0.priority), order: Int32(clamping: $0.order), idRank: idRank[$0.id]!)
+    }
     var byLower = [[Int32]](repeating: [], count: keys.count)
     var byCapitalized = [[Int32]](repeating: [], count: keys.count)
     var byFold = [[Int32]](repeating: [], count: keys.count)
