@@ -35,7 +35,6 @@ public struct MatchCounters: Sendable, Equatable {
 extension RuleSet {
   /// `annotate`, adding the work done to `counters`.
   public func annotate(_ text: NormalizedText, tokens: [Token], counters: inout MatchCounters) -> [Annotation] {
-    let run = withUnsafeMutablePointer(to: &counters) { self.run(text, tokens: tokens, counters: $0) }
-    return run.winners.map { annotation(of: run.candidates[$0], doc: run.doc) }
+    winnerAnnotations(withUnsafeMutablePointer(to: &counters) { self.run(text, tokens: tokens, counters: $0) })
   }
 }

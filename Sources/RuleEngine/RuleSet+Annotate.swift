@@ -42,8 +42,12 @@ extension RuleSet {
   /// The annotations for one document after the conflict policy (see `rules/README.md`),
   /// sorted by start, end, type and rule. Thread-safe.
   public func annotate(_ text: NormalizedText, tokens: [Token]) -> [Annotation] {
-    let run = self.run(text, tokens: tokens)
-    return run.winners.map { annotation(of: run.candidates[$0], doc: run.doc) }
+    winnerAnnotations(self.run(text, tokens: tokens))
+  }
+
+  /// The annotations of a run's winners, in output order.
+  func winnerAnnotations(_ run: AnnotationRun) -> [Annotation] {
+    run.winners.map { annotation(of: run.candidates[$0], doc: run.doc) }
   }
 
   /// The annotation of candidate `c`, with its fields.
@@ -315,10 +319,9 @@ enum ConflictResolver {
     var matchLength: Int32
     /// The rule's file order.
     var order: Int32
-    /// Entities: the type (`RuleSet.typeNames`); -1 for roles.
+    /// The type (`RuleSet.typeNames`; a role's is its target's token kind) and the rank of the
+    /// rule's id: with the span, the output order.
     var type: Int32
-    /// The type, roles' included, and the rank of the rule's id: the output order.
-    var sortType: Int32
     var ruleRank: Int32
   }
 
@@ -347,8 +350,7 @@ enum ConflictResolver {
           Key(
             start: c.pointee.start, end: c.pointee.end, priority: rule.priority,
             matchLength: Int32(truncatingIfNeeded: c.pointee.match.end - c.pointee.match.start),
-            order: rule.order, type: c.pointee.isRole ? -1 : c.pointee.type,
-            sortType: c.pointee.type, ruleRank: rule.idRank))
+            order: rule.order, type: c.pointee.type, ruleRank: rule.idRank))
       }
     }
     var winners: [Int] = []
@@ -424,10 +426,14 @@ enum ConflictResolver {
           winners.append(Int(i))
           continue
         }
-        if clusterSize[Int(c)] < 0 { continue }  // done, at its first member
+        let size = Int(clusterSize[Int(c)])
+        if size < 0 { continue }  // done, at its first member
         clusterSize[Int(c)] = -1
         members.removeAll(keepingCapacity: true)
-        for m in k..<entities.count where cluster[m] == c { members.append(entities[m]) }
+        for m in k..<entities.count where cluster[m] == c {
+          members.append(entities[m])
+          if members.count == size { break }
+        }
         insertionSort(&members) { x, y in
           let a = keys[Int(x)], b = keys[Int(y)]
           let la = a.end - a.start, lb = b.end - b.start
@@ -468,7 +474,7 @@ enum ConflictResolver {
         let p = keys[x], q = keys[y]
         if p.start != q.start { return p.start < q.start }
         if p.end != q.end { return p.end < q.end }
-        if p.sortType != q.sortType { return p.sortType < q.sortType }
+        if p.type != q.type { return p.type < q.type }
         return p.ruleRank < q.ruleRank
       }
       var roleList = Array(winners[..<roleWinners]), entityList = Array(winners[roleWinners...])
