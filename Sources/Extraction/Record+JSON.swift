@@ -52,45 +52,94 @@ extension Record {
 
 extension Mention {
   /// Writes the mention at `m` as one JSON object, fields in schema order.
+  ///
+  /// Records are mostly mentions, so a mention is written in one run of pointer writes
+  /// (`JSONWriter.beginRun`). Each `ensure` makes room for everything written up to the next
+  /// one (or the end): its part's values, at most `keys` bytes of keys, punctuation, `null`s
+  /// and qualifiers, and the closing `tail` (the rule and `}`).
   static func write(_ m: UnsafePointer<Mention>, to w: inout JSONWriter) {
-    w.beginObject()
-    w.string("type", m.pointee.type)
-    w.scalars("text", m.pointee.textScalars)
-    w.int("start", m.pointee.start)
-    w.int("end", m.pointee.end)
+    typealias O = JSONOut
+    let keys = 128
+    var (out, limit) = w.beginRun()
+    let type = m.pointee.type, rule = m.pointee.rule
+    let tail = O.bound(rule) &+ 16
+    w.ensure(keys &+ O.bound(type) &+ O.bound(scalars: m.pointee.textScalars.count) &+ 2 &* O.intBound, &out, &limit)
+    out = O.raw("{\"type\":", at: out)
+    out = O.quoted(type, at: out)
+    out = O.raw(",\"text\":", at: out)
+    out = m.pointee.textScalars.withUnsafeBufferPointer { O.quoted(scalars: $0, at: out) }
+    out = O.raw(",\"start\":", at: out)
+    out = O.int(m.pointee.start, at: out)
+    out = O.raw(",\"end\":", at: out)
+    out = O.int(m.pointee.end, at: out)
     switch m.pointee.fields {
     case .quantity(let q, let metric):
-      switch m.pointee.type {
+      var n = O.decimalBound(q.value) &+ O.bound(q.unit) &+ O.bound(metric)
+      if let of = q.of { n &+= O.decimalBound(of) }
+      if let per = q.per { n &+= O.bound(per) }
+      w.ensure(n &+ keys &+ tail, &out, &limit)
+      out = O.raw(",\"value\":", at: out)
+      out = O.decimal(q.value, at: out)
+      switch type {
       case "money":
-        w.decimal("value", q.value)
-        w.string("unit", q.unit)
-        w.qualifier(q.qualifier)
-        w.string("metric", metric)
-        w.string("per", q.per)
+        out = O.raw(",\"unit\":", at: out)
+        out = O.quoted(q.unit, at: out)
+        out = qualifier(q.qualifier, at: out)
+        out = O.raw(",\"metric\":", at: out)
+        out = O.quoted(metric, at: out)
+        out = O.raw(",\"per\":", at: out)
+        out = q.per.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
       case "count":
-        w.decimal("value", q.value)
-        w.decimal("of", q.of)
-        w.string("noun", q.unit)
-        w.qualifier(q.qualifier)
-        w.string("metric", metric)
+        out = O.raw(",\"of\":", at: out)
+        out = q.of.map { O.decimal($0, at: out) } ?? O.raw("null", at: out)
+        out = O.raw(",\"noun\":", at: out)
+        out = O.quoted(q.unit, at: out)
+        out = qualifier(q.qualifier, at: out)
+        out = O.raw(",\"metric\":", at: out)
+        out = O.quoted(metric, at: out)
       case "area":
-        w.decimal("value", q.value)
-        w.string("unit", q.unit)
-        w.qualifier(q.qualifier)
+        out = O.raw(",\"unit\":", at: out)
+        out = O.quoted(q.unit, at: out)
+        out = qualifier(q.qualifier, at: out)
       default:  // percent
-        w.decimal("value", q.value)
-        w.qualifier(q.qualifier)
+        out = qualifier(q.qualifier, at: out)
       }
     case .date(let d):
-      w.date("iso", d)
+      w.ensure(O.dateBound(d) &+ keys &+ tail, &out, &limit)
+      out = O.raw(",\"iso\":", at: out)
+      out = O.date(d, at: out)
     case .period(let from, let to):
-      w.date("from", from)
-      w.date("to", to)
+      w.ensure(O.dateBound(from) &+ O.dateBound(to) &+ keys &+ tail, &out, &limit)
+      out = O.raw(",\"from\":", at: out)
+      out = O.date(from, at: out)
+      out = O.raw(",\"to\":", at: out)
+      out = O.date(to, at: out)
     case .entity(let list):
-      for f in list { w.field(f.name, f.value) }
+      w.ensure(tail, &out, &limit)
+      for f in list {
+        w.ensure(8 &+ O.bound(f.name) &+ (f.value.map(O.bound) ?? 0) &+ tail, &out, &limit)
+        out = O.byte(0x2C, at: out)
+        out = O.quoted(f.name, at: out)
+        out = O.byte(0x3A, at: out)
+        out = f.value.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
+      }
     }
-    w.string("rule", m.pointee.rule)
-    w.endObject()
+    out = O.raw(",\"rule\":", at: out)
+    out = O.quoted(rule, at: out)
+    out = O.byte(0x7D, at: out)
+    w.endRun(out)
+  }
+
+  /// `,"qualifier":"…"` with the qualifier's raw value.
+  @inline(__always)
+  private static func qualifier(_ q: Qualifier, at out: JSONOut.Out) -> JSONOut.Out {
+    switch q {
+    case .exact: JSONOut.raw(",\"qualifier\":\"exact\"", at: out)
+    case .moreThan: JSONOut.raw(",\"qualifier\":\"more_than\"", at: out)
+    case .lessThan: JSONOut.raw(",\"qualifier\":\"less_than\"", at: out)
+    case .about: JSONOut.raw(",\"qualifier\":\"about\"", at: out)
+    case .nearly: JSONOut.raw(",\"qualifier\":\"nearly\"", at: out)
+    }
   }
 }
 

@@ -156,4 +156,60 @@ import Tokenization
     w.endObject()
     #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"a":[{"x":null},{"y":"z"},[]],"n":1,"o":{},"p":null}"#)
   }
+
+  /// A mention is written in one run of pointer writes, with room made for each part before
+  /// it: from a buffer that must grow in the middle of every mention (capacity 1), as from
+  /// one that never grows, the same bytes come out, and they parse back to the mention's
+  /// values. Strings with escapes (six bytes each) test the worst cases of the bounds.
+  @Test func mentionsComeOutTheSameWhateverTheBufferCapacity() throws {
+    let nasty = String(repeating: "\u{01}\"\\", count: 40) + " Phó Chủ tịch UBND tỉnh “Cao Bằng”"
+    let q = Quantity(
+      value: DecimalNumber(significand: -4_623_700_000_000_000_001, exponent: -7), unit: nasty, qualifier: .moreThan,
+      of: DecimalNumber(significand: 12, exponent: 30), per: nasty)
+    let mentions = [
+      Mention(type: "money", text: nasty, start: 0, end: 120, rule: nasty, fields: .quantity(q, metric: nasty)),
+      Mention(type: "count", text: "5 đoàn", start: 1, end: 7, rule: "tokenizer", fields: .quantity(q, metric: "other")),
+      Mention(type: "area", text: "", start: 2, end: 2, rule: "r", fields: .quantity(q, metric: "other")),
+      Mention(type: "percent", text: "5%", start: 3, end: 5, rule: "r", fields: .quantity(q, metric: "other")),
+      Mention(
+        type: "date", text: "ngày 1/2", start: 4, end: 12, rule: "r",
+        fields: .date(SimpleDate(year: 123_456, month: 2, day: 1))),
+      Mention(
+        type: "period", text: "năm 2023", start: 5, end: 13, rule: "r",
+        fields: .period(from: SimpleDate(year: 2023, month: 1, day: 1), to: SimpleDate(year: nil, month: 12, day: 31))),
+      Mention(
+        type: nasty, text: nasty, start: 6, end: 9, rule: "person.title_name",
+        fields: .entity([EntityField("name", nasty), EntityField(nasty, nil), EntityField("title", "")])),
+      Mention(type: "organization", text: "Thanh tra", start: 7, end: 16, rule: "org", fields: .entity([])),
+    ]
+    let record = Record(id: "x", source: Source(path: nil), mentions: mentions)
+    var small = JSONWriter(capacity: 1)
+    record.write(to: &small, pipelineVersion: "v", rulesFingerprint: "f")
+    var large = JSONWriter(capacity: 1 << 16)
+    record.write(to: &large, pipelineVersion: "v", rulesFingerprint: "f")
+    #expect(small.bytes == large.bytes)
+    let parsed = try #require(JSONSerialization.jsonObject(with: Data(small.bytes)) as? [String: Any])
+    let written = try #require(parsed["mentions"] as? [[String: Any]])
+    #expect(written.count == mentions.count)
+    #expect(written[0]["text"] as? String == nasty)
+    #expect(written[0]["unit"] as? String == nasty)
+    #expect(written[0]["metric"] as? String == nasty)
+    #expect(written[0]["per"] as? String == nasty)
+    #expect(written[0]["rule"] as? String == nasty)
+    #expect(written[0]["qualifier"] as? String == "more_than")
+    #expect(written[0]["end"] as? Int == 120)
+    #expect(written[1]["noun"] as? String == nasty)
+    #expect(written[2]["text"] as? String == "")
+    #expect(written[4]["iso"] as? String == SimpleDate(year: 123_456, month: 2, day: 1).iso)
+    #expect(written[5]["to"] as? String == "--12-31")
+    #expect(written[6]["type"] as? String == nasty)
+    #expect(written[6]["name"] as? String == nasty)
+    #expect(written[6][nasty] is NSNull)
+    #expect(written[6]["title"] as? String == "")
+    #expect(written[7].count == 5)  // type, text, start, end, rule
+    // The decimals as their descriptions, through the writer's bounded runs.
+    let text = String(decoding: small.bytes, as: UTF8.self)
+    #expect(text.contains(#""value":\#(q.value.description)"#))
+    #expect(text.contains(#""of":\#(q.of!.description)"#))
+  }
 }
