@@ -44,9 +44,19 @@ enum MentionBuilder {
     var byStart = StartIndex()
     var unresolved = 0
     tokens.withUnsafeBufferPointer { all in
-      let typed = all.indices.filter { typeName(all[$0].kind) != nil }
-      // A period also brings the (up to two) dates inside it.
-      let periods = typed.reduce(0) { $0 + (all[$1].kind == .period ? 1 : 0) }
+      // One pass with the kinds tested inline (most tokens are words): the typed tokens, and
+      // the periods, each of which also brings the (up to two) dates inside it.
+      var typed: [Int] = []
+      var periods = 0
+      for k in all.indices {
+        switch all[k].kind {
+        case .money, .count, .percent, .area, .date: typed.append(k)
+        case .period:
+          typed.append(k)
+          periods += 1
+        case .word, .punctuation, .newline, .number, .time, .other: continue
+        }
+      }
       mentions.reserveCapacity(typed.count + 2 * periods + hits.count)
       byStart = StartIndex(capacity: typed.count)
       for k in typed {
