@@ -329,6 +329,6 @@ enum JSONOut {
 }
 
 extension UInt {
-  /// The value as an `Int`, at most `Int.max` (a bound that cannot overflow).
+  /// The value as an `Int`, at most `Int.max / 4`, so that bounds added up cannot overflow.
   fileprivate var clamped: Int { self > UInt(Int.max / 4) ? Int.max / 4 : Int(self) }
 }

@@ -279,10 +279,6 @@ public struct JSONWriter: ~Copyable {
 
   // MARK: Strings
 
-  /// True for the ASCII characters written as an escape; never for bytes or scalars ≥ 0x80.
-  @inline(__always)
-  static func needsEscape<T: FixedWidthInteger & UnsignedInteger>(_ c: T) -> Bool { JSONOut.needsEscape(c) }
-
   @inline(__always)
   private mutating func quoted(_ s: String) {
     reserve(JSONOut.bound(s))
