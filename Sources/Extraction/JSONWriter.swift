@@ -190,9 +190,8 @@ public struct JSONWriter: ~Copyable {
   @inline(__always)
   private mutating func intValue(_ v: Int) {
     beginValue()
-    reserve(20)
-    if v < 0 { put(0x2D) }
-    digits(v.magnitude)
+    reserve(JSONOut.intBound)
+    count = JSONOut.int(v, at: base + count) - base
   }
   /// A number already in JSON form (e.g. `DecimalNumber.description`).
   public mutating func rawNumber(_ text: String) {
@@ -228,17 +227,6 @@ public struct JSONWriter: ~Copyable {
   @inline(__always)
   public mutating func null(_ k: StaticString) { key(k); null() }
 
-  /// A string field whose value is a literal that needs no escaping (an enum's raw value).
-  @inline(__always)
-  mutating func string(_ k: StaticString, literal v: StaticString) {
-    key(k)
-    beginValue()
-    reserve(v.utf8CodeUnitCount + 2)
-    put(0x22)
-    v.withUTF8Buffer { put($0) }
-    put(0x22)
-  }
-
   /// A field whose name is only known at run time (entity fields from rule files): `null`
   /// when `value` is nil.
   mutating func field(_ name: String, _ value: String?) {
@@ -270,11 +258,6 @@ public struct JSONWriter: ~Copyable {
     beginValue()
     reserve(JSONOut.dateBound(d))
     count = JSONOut.date(d, at: base + count) - base
-  }
-
-  /// The decimal digits of `v`; room must have been reserved.
-  private mutating func digits(_ v: UInt) {
-    count = JSONOut.digits(UInt64(v), at: base + count) - base
   }
 
   // MARK: Strings

@@ -132,27 +132,13 @@ extension Mention {
 
   /// `,"qualifier":"…"` with the qualifier's raw value.
   @inline(__always)
-  private static func qualifier(_ q: Qualifier, at out: JSONOut.Out) -> JSONOut.Out {
+  static func qualifier(_ q: Qualifier, at out: JSONOut.Out) -> JSONOut.Out {
     switch q {
     case .exact: JSONOut.raw(",\"qualifier\":\"exact\"", at: out)
     case .moreThan: JSONOut.raw(",\"qualifier\":\"more_than\"", at: out)
     case .lessThan: JSONOut.raw(",\"qualifier\":\"less_than\"", at: out)
     case .about: JSONOut.raw(",\"qualifier\":\"about\"", at: out)
     case .nearly: JSONOut.raw(",\"qualifier\":\"nearly\"", at: out)
-    }
-  }
-}
-
-extension JSONWriter {
-  /// The qualifier's raw value, written from a literal.
-  @inline(__always)
-  mutating func qualifier(_ q: Qualifier) {
-    switch q {
-    case .exact: string("qualifier", literal: "exact")
-    case .moreThan: string("qualifier", literal: "more_than")
-    case .lessThan: string("qualifier", literal: "less_than")
-    case .about: string("qualifier", literal: "about")
-    case .nearly: string("qualifier", literal: "nearly")
     }
   }
 }

@@ -349,7 +349,7 @@ enum ConflictResolver {
         keys.append(
           Key(
             start: c.pointee.start, end: c.pointee.end, priority: rule.priority,
-            matchLength: Int32(truncatingIfNeeded: c.pointee.match.end - c.pointee.match.start),
+            matchLength: Int32(truncatingIfNeeded: c.pointee.matchLength),
             order: rule.order, type: c.pointee.type, ruleRank: rule.idRank))
       }
     }

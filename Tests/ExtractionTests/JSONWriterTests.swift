@@ -128,11 +128,11 @@ import Tokenization
 
   @Test func qualifierLiteralsAreTheRawValues() {
     for q in Qualifier.allCases {
-      var w = JSONWriter()
-      w.beginObject()
-      w.qualifier(q)
-      w.endObject()
-      #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"qualifier":"\#(q.rawValue)"}"#)
+      var w = JSONWriter(capacity: 1)
+      var (out, limit) = w.beginRun()
+      w.ensure(32, &out, &limit)
+      w.endRun(Mention.qualifier(q, at: out))
+      #expect(String(decoding: w.bytes, as: UTF8.self) == #","qualifier":"\#(q.rawValue)""#)
     }
   }
 
