@@ -100,16 +100,24 @@ public final class Extractor: Sendable {
   public func process(
     _ item: InputItem, into out: inout JSONWriter, times: UnsafeMutablePointer<StageTimes>? = nil
   ) -> Bool {
-    let record = self.record(for: item, times: times)
+    let outcome = self.outcome(for: item, times: times)
     let t0 = times == nil ? 0 : monotonicSeconds()
     if let times, times.pointee.rulesEnded > 0 {
       times.pointee.mentions += t0 - times.pointee.rulesEnded
       times.pointee.rulesEnded = 0
     }
-    record.write(to: &out, pipelineVersion: Self.version, rulesFingerprint: rulesFingerprint)
+    let isError: Bool
+    switch outcome {
+    case .failed(let record):
+      record.write(to: &out, pipelineVersion: Self.version, rulesFingerprint: rulesFingerprint)
+      isError = true
+    case .extracted(let document):
+      // Straight from the tokens and hits: no `Record` value in between.
+      document.write(to: &out, pipelineVersion: Self.version, rulesFingerprint: rulesFingerprint)
+      isError = false
+    }
     out.newline()
-    let isError = record.error != nil
-    _ = consume record  // freed inside the encoding stage, not after every timer
+    _ = consume outcome  // freed inside the encoding stage, not after every timer
     if let times { times.pointee.encode += monotonicSeconds() - t0 }
     return isError
   }
@@ -117,43 +125,59 @@ public final class Extractor: Sendable {
   /// The record for a text, exactly as `vnx extract` would write it for a document with this id.
   public func record(text: String, id: String, published: String? = nil) -> Record {
     let n = normalizer.normalize(text)
-    return record(normalized: n, id: id, source: Source(path: nil), publishedMetadata: published, times: nil)
+    return extract(normalized: n, id: id, source: Source(path: nil), publishedMetadata: published, times: nil).record
   }
 
   /// The record for one input item.
   public func record(for item: InputItem, times: UnsafeMutablePointer<StageTimes>? = nil) -> Record {
+    switch outcome(for: item, times: times) {
+    case .failed(let record): return record
+    case .extracted(let document): return document.record
+    }
+  }
+
+  /// What became of an input item: an error record, or a document through the rules.
+  enum Outcome {
+    case failed(Record)
+    case extracted(ExtractedDocument)
+  }
+
+  func outcome(for item: InputItem, times: UnsafeMutablePointer<StageTimes>?) -> Outcome {
     switch item.payload {
     case .failure(let code, let message):
-      return Record(id: item.fallbackID, source: item.source, error: Warning(code: code, message: message))
+      return .failed(Record(id: item.fallbackID, source: item.source, error: Warning(code: code, message: message)))
     case .text(let bytes):
       let t0 = times == nil ? 0 : monotonicSeconds()
       if let problem = Self.binaryProblem(bytes) {
-        return Record(id: item.fallbackID, source: item.source, error: problem)
+        return .failed(Record(id: item.fallbackID, source: item.source, error: problem))
       }
       let decoded = UTF8Decoder.decode(bytes)
       let raw = decoded.scalars
       if raw.count > 64, decoded.replacements * 10 > raw.count {
-        return Record(
-          id: item.fallbackID, source: item.source,
-          error: Warning(code: "binary_file", message: "more than 10% of the bytes are not UTF-8 text"))
+        return .failed(
+          Record(
+            id: item.fallbackID, source: item.source,
+            error: Warning(code: "binary_file", message: "more than 10% of the bytes are not UTF-8 text")))
       }
       let n = normalizer.normalize(scalars: raw, warnings: TextWarning.invalidUTF8(count: decoded.replacements))
       if let times { times.pointee.normalize += monotonicSeconds() - t0 }
-      return record(normalized: n, id: item.fallbackID, source: item.source, publishedMetadata: nil, times: times)
+      return .extracted(
+        extract(normalized: n, id: item.fallbackID, source: item.source, publishedMetadata: nil, times: times))
     case .jsonLine(let bytes):
-      return jsonLineRecord(bytes, item: item, times: times)
+      return jsonLineOutcome(bytes, item: item, times: times)
     }
   }
 
-  private func jsonLineRecord(_ bytes: [UInt8], item: InputItem, times: UnsafeMutablePointer<StageTimes>?) -> Record {
+  private func jsonLineOutcome(_ bytes: [UInt8], item: InputItem, times: UnsafeMutablePointer<StageTimes>?) -> Outcome {
     let t0 = times == nil ? 0 : monotonicSeconds()
     let parsed = bytes.withUnsafeBufferPointer { JSONLineParser.parse($0, fields: jsonFields) }
     let fields: JSONLineParser.Fields
     switch parsed {
     case .failure(let f):
-      return Record(
-        id: item.fallbackID, source: item.source,
-        error: Warning(code: "invalid_json", message: "not a JSON object: \(f.message) at byte \(f.offset + 1)"))
+      return .failed(
+        Record(
+          id: item.fallbackID, source: item.source,
+          error: Warning(code: "invalid_json", message: "not a JSON object: \(f.message) at byte \(f.offset + 1)")))
     case .success(let f):
       fields = f
     }
@@ -166,20 +190,22 @@ public final class Extractor: Sendable {
     var source = item.source
     if case .string(let url)? = fields.values[JSONField.url] { source.url = String(scalarValues: url) }
     guard let textValue = fields.values[JSONField.text] else {
-      return Record(
-        id: id, source: source,
-        error: Warning(code: "missing_text", message: "the object has no \"\(options.textField)\" field"))
+      return .failed(
+        Record(
+          id: id, source: source,
+          error: Warning(code: "missing_text", message: "the object has no \"\(options.textField)\" field")))
     }
     guard case .utf8(let text) = textValue else {
-      return Record(
-        id: id, source: source,
-        error: Warning(code: "text_not_string", message: "the \"\(options.textField)\" field is not a string"))
+      return .failed(
+        Record(
+          id: id, source: source,
+          error: Warning(code: "text_not_string", message: "the \"\(options.textField)\" field is not a string")))
     }
     let n = text.withUnsafeBufferPointer { normalizer.normalize(utf8: $0, replacedBefore: fields.replacements) }
     if let times { times.pointee.normalize += monotonicSeconds() - t0 }
     var published: String?
     if case .string(let p)? = fields.values[JSONField.published] { published = String(scalarValues: p) }
-    return record(normalized: n, id: id, source: source, publishedMetadata: published, times: times)
+    return .extracted(extract(normalized: n, id: id, source: source, publishedMetadata: published, times: times))
   }
 
   /// The JSON Lines fields a record reads, as indices into `jsonFields`.
@@ -193,10 +219,10 @@ public final class Extractor: Sendable {
     return Warning(code: "binary_file", message: "the file contains NUL bytes: not a text document")
   }
 
-  private func record(
+  private func extract(
     normalized n: NormalizedText, id: String, source: Source, publishedMetadata: String?,
     times: UnsafeMutablePointer<StageTimes>?
-  ) -> Record {
+  ) -> ExtractedDocument {
     var t = times == nil ? 0 : monotonicSeconds()
     var tokens = tokenizer.tokenize(n)
     var published = publishedMetadata.flatMap(PublishedDate.parse)
@@ -217,8 +243,46 @@ public final class Extractor: Sendable {
     if n.scalars.isEmpty {
       warnings.append(Warning(code: "empty_document", message: "the document has no text"))
     }
-    let mentions = MentionBuilder.build(text: n, tokens: tokens, hits: hits, tokenizer: tokenizer, warnings: &warnings)
-    return Record(id: id, source: source, published: published?.iso, mentions: mentions, warnings: warnings)
+    let plan = MentionBuilder.plan(text: n, tokens: tokens, hits: hits, tokenizer: tokenizer)
+    if plan.unresolvedDates > 0 {
+      warnings.append(
+        Warning(
+          code: "date_without_year",
+          message: "\(plan.unresolvedDates) date(s) without a year could not be resolved (give --reference-date)"))
+    }
+    return ExtractedDocument(
+      id: id, source: source, published: published?.iso, text: n, tokens: tokens, hits: hits, plan: plan,
+      warnings: warnings)
+  }
+}
+
+/// A document through the rules: everything its record is made of, before it is a `Record`.
+struct ExtractedDocument {
+  var id: String
+  var source: Source
+  var published: String?
+  var text: NormalizedText
+  var tokens: [Token]
+  var hits: [RuleHit]
+  var plan: MentionPlan
+  var warnings: [Warning]
+
+  /// The record as a value.
+  var record: Record {
+    Record(
+      id: id, source: source, published: published,
+      mentions: MentionBuilder.mentions(plan, text: text, tokens: tokens, hits: hits), warnings: warnings)
+  }
+
+  /// Writes the record as `record.write` does, without building it.
+  func write(to w: inout JSONWriter, pipelineVersion: String, rulesFingerprint: String) {
+    Record.writeOpening(id: id, source: source, to: &w)
+    w.string("published", published)
+    w.beginArray("mentions")
+    MentionBuilder.write(plan, text: text, tokens: tokens, hits: hits, to: &w)
+    w.endArray()
+    Record.writeClosing(
+      warnings: warnings, pipelineVersion: pipelineVersion, rulesFingerprint: rulesFingerprint, to: &w)
   }
 }
 

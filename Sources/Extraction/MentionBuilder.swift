@@ -1,6 +1,40 @@
 import Tokenization
 import VNText
 
+/// A record's mentions in record order, before they are values: each entry names a typed
+/// token, a date inside a period, or an entity hit, with its raw offsets.
+///
+/// `vnx extract` writes records straight from a plan (`MentionBuilder.write`): a mention's
+/// type, text, quantity and fields are read where they already are (the tokens, the raw text,
+/// the rule hits), so no `Mention` is built, copied or freed. The library's `Record` gets its
+/// mentions from the same plan (`MentionBuilder.mentions`); the two must agree byte for byte.
+struct MentionPlan {
+  struct Entry {
+    enum Source: UInt8 {
+      /// A typed token: `index` into the tokens.
+      case token
+      /// A date inside a period: `index` into `innerDates`.
+      case innerDate
+      /// An entity hit: `index` into the rule hits.
+      case hit
+    }
+    /// Offsets in scalars of the raw text.
+    var start: Int
+    var end: Int
+    var index: Int32
+    /// For a quantity token, the role hit that named its metric (-1: none, `other`).
+    var role: Int32
+    var source: Source
+  }
+
+  /// In record order.
+  var entries: [Entry] = []
+  /// The dates inside periods (`từ ngày 01/01/2023 đến ngày 31/12/2023`), which are mentions too.
+  var innerDates: [Token] = []
+  /// Dates the tokenizer found without a year that nothing resolved (no mention for them).
+  var unresolvedDates = 0
+}
+
 /// Builds a record's mentions from typed tokens and rule hits; maps offsets to the raw text.
 ///
 /// Every money, count, percent, area, date and period token becomes a mention (`metric:
@@ -33,16 +67,11 @@ enum MentionBuilder {
     }
   }
 
-  static func build(
-    text n: NormalizedText, tokens: [Token], hits: [RuleHit], tokenizer: Tokenizer, warnings: inout [Warning]
-  ) -> [Mention] {
-    // Figures first (they come in text order, so normally sorted already), then entities;
-    // `sort` merges the two. Most tokens are words: tokens are read in place (copying one
-    // retains its value), and the typed ones are counted first so that the arrays are
-    // allocated once.
-    var mentions: [Mention] = []
+  /// The mentions of a document, in record order: its typed tokens (with the metrics the
+  /// role hits named) and its entity hits.
+  static func plan(text n: NormalizedText, tokens: [Token], hits: [RuleHit], tokenizer: Tokenizer) -> MentionPlan {
+    var plan = MentionPlan()
     var byStart = StartIndex()
-    var unresolved = 0
     tokens.withUnsafeBufferPointer { all in
       // One pass with the kinds tested inline (most tokens are words): the typed tokens, and
       // the periods, each of which also brings the (up to two) dates inside it.
@@ -57,76 +86,191 @@ enum MentionBuilder {
         case .word, .punctuation, .newline, .number, .time, .other: continue
         }
       }
-      mentions.reserveCapacity(typed.count + 2 * periods + hits.count)
+      plan.entries.reserveCapacity(typed.count + 2 * periods + hits.count)
       byStart = StartIndex(capacity: typed.count)
       for k in typed {
-        guard let type = typeName(all[k].kind) else { continue }
-        let fields: Mention.Fields
-        switch all[k].value {
-        case .quantity(let q)?: fields = .quantity(q, metric: "other")
+        let token = all.baseAddress! + k
+        switch token.pointee.value {
+        case .quantity?: break
         case .date(let d)?:
-          guard d.year != nil else { unresolved += 1; continue }
-          fields = .date(d)
-        case .period(let from, let to)?:
-          guard from.year != nil, to.year != nil else { continue }
-          fields = .period(from: from, to: to)
-        case .number?, nil: continue
-        }
-        byStart.append(start: all[k].start, index: mentions.count)
-        mentions.append(mention(n, all[k].range, type: type, rule: "tokenizer", fields: consume fields))
-        if all[k].kind == .period {
-          // A full date range (`từ ngày 01/01/2023 đến ngày 31/12/2023`) is one period, and its
-          // two dates are dates too (inside it, so they sort right after it).
-          for inner in tokenizer.datesInside(all[k], in: n) {
-            guard case .date(let d)? = inner.value, d.year != nil else { continue }
-            mentions.append(mention(n, inner.range, type: "date", rule: "tokenizer", fields: .date(d)))
-          }
-        }
-      }
-    }
-    if unresolved > 0 {
-      warnings.append(
-        Warning(
-          code: "date_without_year",
-          message: "\(unresolved) date(s) without a year could not be resolved (give --reference-date)"))
-    }
-    byStart.finish()
-    let figureCount = mentions.count
-    // Hits are read in place too: copying one retains its strings and fields.
-    hits.withUnsafeBufferPointer { all in
-      for h in all.indices {
-        let hit = all.baseAddress! + h
-        if let metric = hit.pointee.fields["metric"] {
-          guard let index = byStart[hit.pointee.start], case .quantity(let q, _) = mentions[index].fields else {
+          guard d.year != nil else {
+            plan.unresolvedDates += 1
             continue
           }
-          if mentions[index].rule != "tokenizer" { continue }  // the engine already resolved conflicts
-          mentions[index].fields = .quantity(q, metric: metric)
-          mentions[index].rule = hit.pointee.rule
-          continue
+        case .period(let from, let to)?:
+          guard from.year != nil, to.year != nil else { continue }
+        case .number?, nil: continue
         }
-        let (start, end) = (hit.pointee.start, hit.pointee.end)
-        guard start < end, end <= n.scalars.count else { continue }
-        let order = entityFieldOrder(hit.pointee.type) ?? hit.pointee.fields.keys.sorted()
-        let list = order.map { name in
-          // An empty title or a year-less date is written as null.
-          EntityField(name, hit.pointee.fields[name].flatMap { isAbsent($0) ? nil : $0 })
+        byStart.append(start: token.pointee.start, index: plan.entries.count)
+        let r = n.rawRange(token.pointee.range)
+        plan.entries.append(.init(start: r.lowerBound, end: r.upperBound, index: Int32(k), role: -1, source: .token))
+        if token.pointee.kind == .period {
+          // A full date range (`từ ngày 01/01/2023 đến ngày 31/12/2023`) is one period, and its
+          // two dates are dates too (inside it, so they sort right after it).
+          for inner in tokenizer.datesInside(token.pointee, in: n) {
+            guard case .date(let d)? = inner.value, d.year != nil else { continue }
+            let r = n.rawRange(inner.range)
+            plan.entries.append(
+              .init(
+                start: r.lowerBound, end: r.upperBound, index: Int32(plan.innerDates.count), role: -1,
+                source: .innerDate))
+            plan.innerDates.append(inner)
+          }
         }
-        mentions.append(
-          mention(n, start..<end, type: hit.pointee.type, rule: hit.pointee.rule, fields: .entity(list)))
+      }
+      byStart.finish()
+      let figureCount = plan.entries.count
+      // Hits are read in place: copying one retains its strings and fields.
+      hits.withUnsafeBufferPointer { hitList in
+        for h in hitList.indices {
+          let hit = hitList.baseAddress! + h
+          if hit.pointee.fields["metric"] != nil {
+            // A role: the metric of the quantity token at its start. The engine has resolved
+            // conflicts already; should two still name one token, the first wins.
+            guard let e = byStart[hit.pointee.start], plan.entries[e].role < 0,
+              case .quantity? = all[Int(plan.entries[e].index)].value
+            else { continue }
+            plan.entries[e].role = Int32(h)
+            continue
+          }
+          let (start, end) = (hit.pointee.start, hit.pointee.end)
+          guard start < end, end <= n.scalars.count else { continue }
+          let r = n.rawRange(start..<end)
+          plan.entries.append(.init(start: r.lowerBound, end: r.upperBound, index: Int32(h), role: -1, source: .hit))
+        }
+        // Record order: by start, longer first, then by type.
+        plan.entries.withUnsafeBufferPointer { entries in
+          let order = recordOrder(count: entries.count, figures: figureCount) { x, y in
+            let a = entries[x], b = entries[y]
+            if a.start != b.start { return a.start < b.start }
+            if a.end != b.end { return a.end > b.end }
+            return type(a, tokens: all, hits: hitList) < type(b, tokens: all, hits: hitList)
+          }
+          if let order { plan.entries = order.map { entries[$0] } }
+        }
       }
     }
-    sort(&mentions, figures: figureCount)
-    return mentions
+    return plan
   }
 
-  /// The mention of a normalized span: its raw offsets and raw text.
-  private static func mention(
-    _ n: NormalizedText, _ range: Range<Int>, type: String, rule: String, fields: consuming Mention.Fields
-  ) -> Mention {
-    let r = n.rawRange(range)
-    return Mention(
-      type: type, text: n.raw[r], start: r.lowerBound, end: r.upperBound, rule: rule, fields: fields)
+  /// The mention type of an entry.
+  @inline(__always)
+  private static func type(
+    _ e: MentionPlan.Entry, tokens: UnsafeBufferPointer<Token>, hits: UnsafeBufferPointer<RuleHit>
+  ) -> String {
+    switch e.source {
+    case .token: typeName(tokens[Int(e.index)].kind)!
+    case .innerDate: "date"
+    case .hit: hits[Int(e.index)].type
+    }
+  }
+
+  /// The mentions of a plan, as values (the library's `Record`).
+  static func mentions(_ plan: MentionPlan, text n: NormalizedText, tokens: [Token], hits: [RuleHit]) -> [Mention] {
+    plan.entries.map { e in
+      let text = n.raw[e.start..<e.end]
+      switch e.source {
+      case .token, .innerDate:
+        let token = e.source == .token ? tokens[Int(e.index)] : plan.innerDates[Int(e.index)]
+        let rule = e.role >= 0 ? hits[Int(e.role)].rule : "tokenizer"
+        let fields: Mention.Fields
+        switch token.value {
+        case .quantity(let q)?: fields = .quantity(q, metric: e.role >= 0 ? hits[Int(e.role)].fields["metric"]! : "other")
+        case .date(let d)?: fields = .date(d)
+        case .period(let from, let to)?: fields = .period(from: from, to: to)
+        case .number?, nil: preconditionFailure("a plan holds only typed tokens")
+        }
+        return Mention(
+          type: e.source == .token ? typeName(token.kind)! : "date", text: text, start: e.start, end: e.end,
+          rule: rule, fields: fields)
+      case .hit:
+        let hit = hits[Int(e.index)]
+        let list = withUnsafePointer(to: hit) { h in
+          entityFieldNames(h).map { EntityField($0, entityFieldValue(h, $0)) }
+        }
+        return Mention(type: hit.type, text: text, start: e.start, end: e.end, rule: hit.rule, fields: .entity(list))
+      }
+    }
+  }
+
+  /// Writes the mentions of a plan as the elements of the open `mentions` array: the bytes
+  /// `Mention.write` writes for `mentions(plan, …)`, read straight from the tokens and hits.
+  static func write(
+    _ plan: MentionPlan, text n: NormalizedText, tokens: [Token], hits: [RuleHit], to w: inout JSONWriter
+  ) {
+    n.raw.withUnsafeBufferPointer { raw in
+      tokens.withUnsafeBufferPointer { tokenList in
+        hits.withUnsafeBufferPointer { hitList in
+          plan.innerDates.withUnsafeBufferPointer { innerList in
+            for e in plan.entries {
+              let text = UnsafeBufferPointer(rebasing: raw[e.start..<e.end])
+              switch e.source {
+              case .token, .innerDate:
+                let token = e.source == .token ? tokenList.baseAddress! + Int(e.index) : innerList.baseAddress! + Int(e.index)
+                let role = e.role >= 0 ? hitList.baseAddress! + Int(e.role) : nil
+                writeFigure(token, role: role, text: text, start: e.start, end: e.end, to: &w)
+              case .hit:
+                writeEntity(hitList.baseAddress! + Int(e.index), text: text, start: e.start, end: e.end, to: &w)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// A figure mention: a typed token, with the metric and rule of the role hit that named it.
+  @inline(never)  // on its own, the optimizer inlines the literal copies of the parts
+  private static func writeFigure(
+    _ token: UnsafePointer<Token>, role: UnsafePointer<RuleHit>?, text: UnsafeBufferPointer<UInt32>, start: Int,
+    end: Int, to w: inout JSONWriter
+  ) {
+    typealias J = MentionJSON
+    var (out, limit) = w.beginRun()
+    let rule = role?.pointee.rule ?? "tokenizer"
+    let tail = J.tailBound(rule)
+    let type = typeName(token.pointee.kind)!
+    J.head(type: type, text: text, start: start, end: end, &out, &limit, &w)
+    switch token.pointee.value {
+    case .quantity(let q)?:
+      J.quantity(q, type: type, metric: role?.pointee.fields["metric"] ?? "other", tail: tail, &out, &limit, &w)
+    case .date(let d)?: J.date(d, tail: tail, &out, &limit, &w)
+    case .period(let from, let to)?: J.period(from, to, tail: tail, &out, &limit, &w)
+    case .number?, nil: preconditionFailure("a plan holds only typed tokens")
+    }
+    out = J.tail(rule, at: out)
+    w.endRun(out)
+  }
+
+  /// An entity mention: a rule hit.
+  @inline(never)
+  private static func writeEntity(
+    _ hit: UnsafePointer<RuleHit>, text: UnsafeBufferPointer<UInt32>, start: Int, end: Int, to w: inout JSONWriter
+  ) {
+    typealias J = MentionJSON
+    var (out, limit) = w.beginRun()
+    let tail = J.tailBound(hit.pointee.rule)
+    J.head(type: hit.pointee.type, text: text, start: start, end: end, &out, &limit, &w)
+    w.ensure(tail, &out, &limit)
+    for name in entityFieldNames(hit) {
+      J.field(name, entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
+    }
+    out = J.tail(hit.pointee.rule, at: out)
+    w.endRun(out)
+  }
+
+  /// The fields an entity mention writes, in order.
+  @inline(__always)
+  static func entityFieldNames(_ hit: UnsafePointer<RuleHit>) -> [String] {
+    entityFieldOrder(hit.pointee.type) ?? hit.pointee.fields.keys.sorted()
+  }
+
+  /// The value an entity mention writes for a field: nil (`null`) when the hit has none, or an
+  /// empty one (no title), or a year-less date.
+  @inline(__always)
+  static func entityFieldValue(_ hit: UnsafePointer<RuleHit>, _ name: String) -> String? {
+    guard let value = hit.pointee.fields[name], !isAbsent(value) else { return nil }
+    return value
   }
 
   /// An empty value (no title) or a year-less date (`--MM-DD`) is written as `null`.
@@ -142,78 +286,36 @@ enum MentionBuilder {
     return value.hasPrefix("--")
   }
 
-  /// Puts mentions in record order, as a stable sort would: the figures (the first
-  /// `figures` mentions, normally in order already) merged with the entities (in the rule
-  /// engine's order, which differs only among entities that start together).
-  ///
-  /// Works on indices and then moves each mention once, in place: copying a mention would
-  /// retain and release its strings and payload.
-  static func sort(_ mentions: inout [Mention], figures: Int) {
-    let order: [Int] = mentions.withUnsafeBufferPointer { all in
-      guard let m = all.baseAddress else { return [] }
-      // Record order: by start, longer first, then by type. Compared in place: passing
-      // mentions by value would retain and release their strings.
-      func less(_ x: Int, _ y: Int) -> Bool {
-        let a = m + x, b = m + y
-        if a.pointee.start != b.pointee.start { return a.pointee.start < b.pointee.start }
-        if a.pointee.end != b.pointee.end { return a.pointee.end > b.pointee.end }
-        return a.pointee.type < b.pointee.type
-      }
-      func sortedIndices(_ range: Range<Int>) -> [Int] {
-        var order = Array(range)
-        if range.dropFirst().contains(where: { less($0, $0 - 1) }) {
-          order.sort(by: less)  // stable
-        }
-        return order
-      }
-      let first = sortedIndices(0..<figures)
-      let second = sortedIndices(figures..<all.count)
-      var order: [Int] = []
-      order.reserveCapacity(all.count)
-      var i = 0
-      var j = 0
-      while i < first.count && j < second.count {
-        // On a tie the figure comes first, as it was appended first.
-        if less(second[j], first[i]) {
-          order.append(second[j])
-          j += 1
-        } else {
-          order.append(first[i])
-          i += 1
-        }
-      }
-      order += first[i...]
-      order += second[j...]
+  /// The record order of `count` mentions as a stable sort by `less` gives it, or nil when
+  /// they are in that order already: the first `figures` (normally in order already, as the
+  /// tokens come) merged with the rest (the entities, in the rule engine's order, which
+  /// differs only among entities that start together). On a tie a figure comes first.
+  static func recordOrder(count: Int, figures: Int, less: (Int, Int) -> Bool) -> [Int]? {
+    func isSorted(_ range: Range<Int>) -> Bool { !range.dropFirst().contains(where: { less($0, $0 - 1) }) }
+    if isSorted(0..<count) { return nil }
+    func sortedIndices(_ range: Range<Int>) -> [Int] {
+      var order = Array(range)
+      if !isSorted(range) { order.sort(by: less) }  // stable
       return order
     }
-    permute(&mentions, order)
-  }
-
-  /// Rearranges `items` so that position `k` holds the element that was at `order[k]`,
-  /// moving every element at most once (cycle by cycle) and copying none.
-  static func permute<T>(_ items: inout [T], _ order: [Int]) {
-    precondition(order.count == items.count)
-    guard order.indices.contains(where: { order[$0] != $0 }) else { return }
-    var placed = [Bool](repeating: false, count: order.count)
-    items.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      for start in order.indices where !placed[start] {
-        placed[start] = true
-        guard order[start] != start else { continue }
-        // Lift the element at `start` out, pull each element of the cycle into the hole it
-        // is destined for, and drop the lifted one into the last hole.
-        let lifted = (base + start).move()
-        var hole = start
-        while order[hole] != start {
-          let from = order[hole]
-          precondition(!placed[from], "order must be a permutation")
-          (base + hole).moveInitialize(from: base + from, count: 1)
-          placed[from] = true
-          hole = from
-        }
-        (base + hole).initialize(to: lifted)
+    let first = sortedIndices(0..<figures)
+    let second = sortedIndices(figures..<count)
+    var order: [Int] = []
+    order.reserveCapacity(count)
+    var i = 0
+    var j = 0
+    while i < first.count && j < second.count {
+      if less(second[j], first[i]) {
+        order.append(second[j])
+        j += 1
+      } else {
+        order.append(first[i])
+        i += 1
       }
     }
+    order += first[i...]
+    order += second[j...]
+    return order
   }
 }
 

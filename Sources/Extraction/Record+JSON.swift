@@ -11,14 +11,7 @@ extension Record {
   /// Writes the record as one JSON object (no newline) after what `w` holds: what `jsonLine`
   /// returns, without a buffer of its own.
   public func write(to w: inout JSONWriter, pipelineVersion: String, rulesFingerprint: String) {
-    w.beginObject()
-    w.string("schema", Record.schema)
-    w.string("id", id)
-    w.beginObject("source")
-    w.string("path", source.path)
-    w.int("line", source.line)
-    w.string("url", source.url)
-    w.endObject()
+    Record.writeOpening(id: id, source: source, to: &w)
     if let error {
       w.beginObject("error")
       w.string("code", error.code)
@@ -34,6 +27,26 @@ extension Record {
       }
       w.endArray()
     }
+    Record.writeClosing(
+      warnings: warnings, pipelineVersion: pipelineVersion, rulesFingerprint: rulesFingerprint, to: &w)
+  }
+
+  /// `{"schema":…,"id":…,"source":{…}`: what every record starts with.
+  static func writeOpening(id: String, source: Source, to w: inout JSONWriter) {
+    w.beginObject()
+    w.string("schema", Record.schema)
+    w.string("id", id)
+    w.beginObject("source")
+    w.string("path", source.path)
+    w.int("line", source.line)
+    w.string("url", source.url)
+    w.endObject()
+  }
+
+  /// `"warnings":[…],"pipeline":{…}}`: what every record ends with.
+  static func writeClosing(
+    warnings: [Warning], pipelineVersion: String, rulesFingerprint: String, to w: inout JSONWriter
+  ) {
     w.beginArray("warnings")
     for warning in warnings {
       w.beginObject()
@@ -54,91 +67,147 @@ extension Mention {
   /// Writes the mention at `m` as one JSON object, fields in schema order.
   ///
   /// Records are mostly mentions, so a mention is written in one run of pointer writes
-  /// (`JSONWriter.beginRun`). Each `ensure` makes room for everything written up to the next
-  /// one (or the end): its part's values, at most `keys` bytes of keys, punctuation, `null`s
-  /// and qualifiers, and the closing `tail` (the rule and `}`).
+  /// (`JSONWriter.beginRun`), part by part (`MentionJSON`). `MentionBuilder.write` writes the
+  /// same parts straight from tokens and rule hits.
   static func write(_ m: UnsafePointer<Mention>, to w: inout JSONWriter) {
-    typealias O = JSONOut
-    let keys = 128
+    typealias J = MentionJSON
     var (out, limit) = w.beginRun()
-    let type = m.pointee.type, rule = m.pointee.rule
-    let tail = O.bound(rule) &+ 16
-    w.ensure(keys &+ O.bound(type) &+ O.bound(scalars: m.pointee.textScalars.count) &+ 2 &* O.intBound, &out, &limit)
+    let rule = m.pointee.rule
+    let tail = J.tailBound(rule)
+    m.pointee.textScalars.withUnsafeBufferPointer {
+      J.head(type: m.pointee.type, text: $0, start: m.pointee.start, end: m.pointee.end, &out, &limit, &w)
+    }
+    switch m.pointee.fields {
+    case .quantity(let q, let metric): J.quantity(q, type: m.pointee.type, metric: metric, tail: tail, &out, &limit, &w)
+    case .date(let d): J.date(d, tail: tail, &out, &limit, &w)
+    case .period(let from, let to): J.period(from, to, tail: tail, &out, &limit, &w)
+    case .entity(let list):
+      w.ensure(tail, &out, &limit)
+      for f in list { J.field(f.name, f.value, tail: tail, &out, &limit, &w) }
+    }
+    out = J.tail(rule, at: out)
+    w.endRun(out)
+  }
+}
+
+/// The parts of a mention's JSON object, written in one run of a `JSONWriter` (`beginRun`,
+/// `endRun`): the head (type, text, offsets), the type's fields, and the tail (the rule).
+///
+/// Each part first makes room (`ensure`) for everything it writes and for the `tail` after it:
+/// its values, at most `keys` bytes of keys, punctuation, `null`s and qualifiers.
+enum MentionJSON {
+  typealias O = JSONOut
+  typealias Out = JSONOut.Out
+  static let keys = 128
+
+  /// The room the tail needs.
+  @inline(__always)
+  static func tailBound(_ rule: String) -> Int { O.bound(rule) &+ 16 }
+
+  /// `{"type":…,"text":…,"start":…,"end":…`
+  @inline(__always)
+  static func head(
+    type: String, text: UnsafeBufferPointer<UInt32>, start: Int, end: Int, _ out: inout Out, _ limit: inout Out,
+    _ w: inout JSONWriter
+  ) {
+    w.ensure(keys &+ O.bound(type) &+ O.bound(scalars: text.count) &+ 2 &* O.intBound, &out, &limit)
     out = O.raw("{\"type\":", at: out)
     out = O.quoted(type, at: out)
     out = O.raw(",\"text\":", at: out)
-    out = m.pointee.textScalars.withUnsafeBufferPointer { O.quoted(scalars: $0, at: out) }
+    out = O.quoted(scalars: text, at: out)
     out = O.raw(",\"start\":", at: out)
-    out = O.int(m.pointee.start, at: out)
+    out = O.int(start, at: out)
     out = O.raw(",\"end\":", at: out)
-    out = O.int(m.pointee.end, at: out)
-    switch m.pointee.fields {
-    case .quantity(let q, let metric):
-      var n = O.decimalBound(q.value) &+ O.bound(q.unit) &+ O.bound(metric)
-      if let of = q.of { n &+= O.decimalBound(of) }
-      if let per = q.per { n &+= O.bound(per) }
-      w.ensure(n &+ keys &+ tail, &out, &limit)
-      out = O.raw(",\"value\":", at: out)
-      out = O.decimal(q.value, at: out)
-      switch type {
-      case "money":
-        out = O.raw(",\"unit\":", at: out)
-        out = O.quoted(q.unit, at: out)
-        out = qualifier(q.qualifier, at: out)
-        out = O.raw(",\"metric\":", at: out)
-        out = O.quoted(metric, at: out)
-        out = O.raw(",\"per\":", at: out)
-        out = q.per.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
-      case "count":
-        out = O.raw(",\"of\":", at: out)
-        out = q.of.map { O.decimal($0, at: out) } ?? O.raw("null", at: out)
-        out = O.raw(",\"noun\":", at: out)
-        out = O.quoted(q.unit, at: out)
-        out = qualifier(q.qualifier, at: out)
-        out = O.raw(",\"metric\":", at: out)
-        out = O.quoted(metric, at: out)
-      case "area":
-        out = O.raw(",\"unit\":", at: out)
-        out = O.quoted(q.unit, at: out)
-        out = qualifier(q.qualifier, at: out)
-      default:  // percent
-        out = qualifier(q.qualifier, at: out)
-      }
-    case .date(let d):
-      w.ensure(O.dateBound(d) &+ keys &+ tail, &out, &limit)
-      out = O.raw(",\"iso\":", at: out)
-      out = O.date(d, at: out)
-    case .period(let from, let to):
-      w.ensure(O.dateBound(from) &+ O.dateBound(to) &+ keys &+ tail, &out, &limit)
-      out = O.raw(",\"from\":", at: out)
-      out = O.date(from, at: out)
-      out = O.raw(",\"to\":", at: out)
-      out = O.date(to, at: out)
-    case .entity(let list):
-      w.ensure(tail, &out, &limit)
-      for f in list {
-        w.ensure(8 &+ O.bound(f.name) &+ (f.value.map(O.bound) ?? 0) &+ tail, &out, &limit)
-        out = O.byte(0x2C, at: out)
-        out = O.quoted(f.name, at: out)
-        out = O.byte(0x3A, at: out)
-        out = f.value.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
-      }
+    out = O.int(end, at: out)
+  }
+
+  /// The fields of a money, count, area or percent mention.
+  @inline(__always)
+  static func quantity(
+    _ q: borrowing Quantity, type: String, metric: String, tail: Int, _ out: inout Out, _ limit: inout Out,
+    _ w: inout JSONWriter
+  ) {
+    var n = O.decimalBound(q.value) &+ O.bound(q.unit) &+ O.bound(metric)
+    if let of = q.of { n &+= O.decimalBound(of) }
+    if let per = q.per { n &+= O.bound(per) }
+    w.ensure(n &+ keys &+ tail, &out, &limit)
+    out = O.raw(",\"value\":", at: out)
+    out = O.decimal(q.value, at: out)
+    switch type {
+    case "money":
+      out = O.raw(",\"unit\":", at: out)
+      out = O.quoted(q.unit, at: out)
+      out = qualifier(q.qualifier, at: out)
+      out = O.raw(",\"metric\":", at: out)
+      out = O.quoted(metric, at: out)
+      out = O.raw(",\"per\":", at: out)
+      out = q.per.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
+    case "count":
+      out = O.raw(",\"of\":", at: out)
+      out = q.of.map { O.decimal($0, at: out) } ?? O.raw("null", at: out)
+      out = O.raw(",\"noun\":", at: out)
+      out = O.quoted(q.unit, at: out)
+      out = qualifier(q.qualifier, at: out)
+      out = O.raw(",\"metric\":", at: out)
+      out = O.quoted(metric, at: out)
+    case "area":
+      out = O.raw(",\"unit\":", at: out)
+      out = O.quoted(q.unit, at: out)
+      out = qualifier(q.qualifier, at: out)
+    default:  // percent
+      out = qualifier(q.qualifier, at: out)
     }
-    out = O.raw(",\"rule\":", at: out)
+  }
+
+  /// The field of a date mention.
+  @inline(__always)
+  static func date(_ d: SimpleDate, tail: Int, _ out: inout Out, _ limit: inout Out, _ w: inout JSONWriter) {
+    w.ensure(O.dateBound(d) &+ keys &+ tail, &out, &limit)
+    out = O.raw(",\"iso\":", at: out)
+    out = O.date(d, at: out)
+  }
+
+  /// The fields of a period mention.
+  @inline(__always)
+  static func period(
+    _ from: SimpleDate, _ to: SimpleDate, tail: Int, _ out: inout Out, _ limit: inout Out, _ w: inout JSONWriter
+  ) {
+    w.ensure(O.dateBound(from) &+ O.dateBound(to) &+ keys &+ tail, &out, &limit)
+    out = O.raw(",\"from\":", at: out)
+    out = O.date(from, at: out)
+    out = O.raw(",\"to\":", at: out)
+    out = O.date(to, at: out)
+  }
+
+  /// One field of an entity mention (`null` when `value` is nil).
+  @inline(__always)
+  static func field(
+    _ name: String, _ value: String?, tail: Int, _ out: inout Out, _ limit: inout Out, _ w: inout JSONWriter
+  ) {
+    w.ensure(8 &+ O.bound(name) &+ (value.map(O.bound) ?? 0) &+ tail, &out, &limit)
+    out = O.byte(0x2C, at: out)
+    out = O.quoted(name, at: out)
+    out = O.byte(0x3A, at: out)
+    out = value.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
+  }
+
+  /// `,"rule":…}`: the room for it was made with `tailBound(rule)` by the part before.
+  @inline(__always)
+  static func tail(_ rule: String, at out: Out) -> Out {
+    var out = O.raw(",\"rule\":", at: out)
     out = O.quoted(rule, at: out)
-    out = O.byte(0x7D, at: out)
-    w.endRun(out)
+    return O.byte(0x7D, at: out)
   }
 
   /// `,"qualifier":"…"` with the qualifier's raw value.
   @inline(__always)
-  static func qualifier(_ q: Qualifier, at out: JSONOut.Out) -> JSONOut.Out {
+  static func qualifier(_ q: Qualifier, at out: Out) -> Out {
     switch q {
-    case .exact: JSONOut.raw(",\"qualifier\":\"exact\"", at: out)
-    case .moreThan: JSONOut.raw(",\"qualifier\":\"more_than\"", at: out)
-    case .lessThan: JSONOut.raw(",\"qualifier\":\"less_than\"", at: out)
-    case .about: JSONOut.raw(",\"qualifier\":\"about\"", at: out)
-    case .nearly: JSONOut.raw(",\"qualifier\":\"nearly\"", at: out)
+    case .exact: O.raw(",\"qualifier\":\"exact\"", at: out)
+    case .moreThan: O.raw(",\"qualifier\":\"more_than\"", at: out)
+    case .lessThan: O.raw(",\"qualifier\":\"less_than\"", at: out)
+    case .about: O.raw(",\"qualifier\":\"about\"", at: out)
+    case .nearly: O.raw(",\"qualifier\":\"nearly\"", at: out)
     }
   }
 }

@@ -131,7 +131,7 @@ import Tokenization
       var w = JSONWriter(capacity: 1)
       var (out, limit) = w.beginRun()
       w.ensure(32, &out, &limit)
-      w.endRun(Mention.qualifier(q, at: out))
+      w.endRun(MentionJSON.qualifier(q, at: out))
       #expect(String(decoding: w.bytes, as: UTF8.self) == #","qualifier":"\#(q.rawValue)""#)
     }
   }

@@ -5,49 +5,6 @@ import Tokenization
 
 /// The shortcuts of `MentionBuilder` against the plain code they replace.
 @Suite struct MentionBuilderTests {
-  /// `sort` (merge of two runs, indices, moves in place) must order exactly as a stable sort of
-  /// all mentions by the record order, ties included.
-  @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
-  func sortIsAStableSortByRecordOrder(seed: UInt64) {
-    var rng = SplitMix64(seed: seed)
-    let types = ["money", "date", "person", "organization"]
-    for _ in 0..<200 {
-      let figureCount = Int(rng.next() % 12)
-      let entityCount = Int(rng.next() % 12)
-      var mentions: [Mention] = []
-      for k in 0..<(figureCount + entityCount) {
-        // Few distinct offsets and types, so that ties are common.
-        let start = Int(rng.next() % 6)
-        let end = start + Int(rng.next() % 3)
-        mentions.append(
-          Mention(
-            type: types[Int(rng.next() % 4)], text: "m\(k)", start: start, end: end, rule: "r\(k)",
-            fields: .entity([])))
-      }
-      if rng.next() % 2 == 0 {
-        // Figures in order, as the tokenizer gives them: the merge without sorting the run.
-        mentions[..<figureCount].sort(by: recordOrder)
-      }
-      var expected = mentions
-      expected.sort(by: recordOrder)
-      var sorted = mentions
-      MentionBuilder.sort(&sorted, figures: figureCount)
-      #expect(sorted.map(\.rule) == expected.map(\.rule))
-    }
-  }
-
-  @Test func permuteMovesEveryElementToItsPlace() {
-    var rng = SplitMix64(seed: 11)
-    for count in 0..<40 {
-      let items = (0..<count).map { "item \($0)" }
-      var order = Array(0..<count)
-      order.shuffle(using: &rng)
-      var permuted = items
-      MentionBuilder.permute(&permuted, order)
-      #expect(permuted == order.map { items[$0] })
-    }
-  }
-
   /// Binary search over the starts, in token order or not: the same answers as a dictionary
   /// filled in token order (the last token at a start wins).
   @Test func startIndexAnswersAsADictionary() {
@@ -90,12 +47,4 @@ import Tokenization
     #expect(m.textScalars.elementsEqual("hơn 42 tỷ".unicodeScalars.map(\.value)))
     #expect(m == Mention(type: "money", text: "hơn 42 tỷ", start: 18, end: 28, rule: "tokenizer", fields: .entity([])))
   }
-}
-
-/// Record order as the README states it: by start, longer first, then by type (the reference
-/// for `MentionBuilder.sort`).
-private func recordOrder(_ a: Mention, _ b: Mention) -> Bool {
-  if a.start != b.start { return a.start < b.start }
-  if a.end != b.end { return a.end > b.end }
-  return a.type < b.type
 }
