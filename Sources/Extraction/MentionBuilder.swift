@@ -44,16 +44,47 @@ enum MentionBuilder {
   /// The fields each entity type writes, in order; absent ones are `null`. Types without an
   /// entry write their fields sorted by name.
   static func entityFieldOrder(_ type: String) -> [String]? {
-    switch type {
-    case "person": return personFields
-    case "organization", "province": return nameField
-    case "legal_ref": return legalReferenceFields
-    default: return nil
+    entityFieldLiterals(type)?.map(\.0)
+  }
+
+  /// `typeName(kind)` as a JSON literal, for a typed token's kind.
+  static func typeLiteral(_ kind: TokenKind) -> JSONName {
+    switch kind {
+    case .money: .literal("\"money\"")
+    case .count: .literal("\"count\"")
+    case .percent: .literal("\"percent\"")
+    case .area: .literal("\"area\"")
+    case .date: .literal("\"date\"")
+    case .period: .literal("\"period\"")
+    case .word, .punctuation, .newline, .number, .time, .other: preconditionFailure("not a mention type")
     }
   }
-  private static let personFields = ["name", "title"]
-  private static let nameField = ["name"]
-  private static let legalReferenceFields = ["kind", "number", "date"]
+
+  /// An entity type as a JSON literal when it is one of the schema's.
+  static func entityTypeLiteral(_ type: String) -> JSONName {
+    switch type {
+    case "person": .literal("\"person\"")
+    case "organization": .literal("\"organization\"")
+    case "province": .literal("\"province\"")
+    case "legal_ref": .literal("\"legal_ref\"")
+    default: .string(type)
+    }
+  }
+
+  /// The fields of the schema's entity types, in order, with each name's JSON literal.
+  static func entityFieldLiterals(_ type: String) -> [(String, StaticString)]? {
+    switch type {
+    case "person": personFieldLiterals
+    case "organization", "province": nameFieldLiterals
+    case "legal_ref": legalReferenceFieldLiterals
+    default: nil
+    }
+  }
+  private static let personFieldLiterals: [(String, StaticString)] = [("name", "\"name\""), ("title", "\"title\"")]
+  private static let nameFieldLiterals: [(String, StaticString)] = [("name", "\"name\"")]
+  private static let legalReferenceFieldLiterals: [(String, StaticString)] = [
+    ("kind", "\"kind\""), ("number", "\"number\""), ("date", "\"date\""),
+  ]
 
   static func typeName(_ kind: TokenKind) -> String? {
     switch kind {
@@ -227,13 +258,14 @@ enum MentionBuilder {
   ) {
     typealias J = MentionJSON
     var (out, limit) = w.beginRun()
-    let rule = role?.pointee.rule ?? "tokenizer"
+    let rule = role.map { JSONName.string($0.pointee.rule) } ?? .literal("\"tokenizer\"")
     let tail = J.tailBound(rule)
-    let type = typeName(token.pointee.kind)!
-    J.head(type: type, text: text, start: start, end: end, &out, &limit, &w)
+    let kind = token.pointee.kind
+    J.head(type: typeLiteral(kind), text: text, start: start, end: end, &out, &limit, &w)
     switch token.pointee.value {
     case .quantity(let q)?:
-      J.quantity(q, type: type, metric: role?.pointee.fields["metric"] ?? "other", tail: tail, &out, &limit, &w)
+      let metric = role?.pointee.fields["metric"].map(JSONName.string) ?? .literal("\"other\"")
+      J.quantity(q, type: typeName(kind)!, metric: metric, tail: tail, &out, &limit, &w)
     case .date(let d)?: J.date(d, tail: tail, &out, &limit, &w)
     case .period(let from, let to)?: J.period(from, to, tail: tail, &out, &limit, &w)
     case .number?, nil: preconditionFailure("a plan holds only typed tokens")
@@ -249,13 +281,21 @@ enum MentionBuilder {
   ) {
     typealias J = MentionJSON
     var (out, limit) = w.beginRun()
-    let tail = J.tailBound(hit.pointee.rule)
-    J.head(type: hit.pointee.type, text: text, start: start, end: end, &out, &limit, &w)
+    let rule = JSONName.string(hit.pointee.rule)
+    let tail = J.tailBound(rule)
+    let type = hit.pointee.type
+    J.head(type: entityTypeLiteral(type), text: text, start: start, end: end, &out, &limit, &w)
     w.ensure(tail, &out, &limit)
-    for name in entityFieldNames(hit) {
-      J.field(name, entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
+    if let names = entityFieldLiterals(type) {
+      for (name, literal) in names {
+        J.field(.literal(literal), entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
+      }
+    } else {
+      for name in hit.pointee.fields.keys.sorted() {
+        J.field(.string(name), entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
+      }
     }
-    out = J.tail(hit.pointee.rule, at: out)
+    out = J.tail(rule, at: out)
     w.endRun(out)
   }
 

@@ -72,18 +72,19 @@ extension Mention {
   static func write(_ m: UnsafePointer<Mention>, to w: inout JSONWriter) {
     typealias J = MentionJSON
     var (out, limit) = w.beginRun()
-    let rule = m.pointee.rule
+    let rule = JSONName.string(m.pointee.rule)
     let tail = J.tailBound(rule)
     m.pointee.textScalars.withUnsafeBufferPointer {
-      J.head(type: m.pointee.type, text: $0, start: m.pointee.start, end: m.pointee.end, &out, &limit, &w)
+      J.head(type: .string(m.pointee.type), text: $0, start: m.pointee.start, end: m.pointee.end, &out, &limit, &w)
     }
     switch m.pointee.fields {
-    case .quantity(let q, let metric): J.quantity(q, type: m.pointee.type, metric: metric, tail: tail, &out, &limit, &w)
+    case .quantity(let q, let metric):
+      J.quantity(q, type: m.pointee.type, metric: .string(metric), tail: tail, &out, &limit, &w)
     case .date(let d): J.date(d, tail: tail, &out, &limit, &w)
     case .period(let from, let to): J.period(from, to, tail: tail, &out, &limit, &w)
     case .entity(let list):
       w.ensure(tail, &out, &limit)
-      for f in list { J.field(f.name, f.value, tail: tail, &out, &limit, &w) }
+      for f in list { J.field(.string(f.name), f.value, tail: tail, &out, &limit, &w) }
     }
     out = J.tail(rule, at: out)
     w.endRun(out)
@@ -102,17 +103,17 @@ enum MentionJSON {
 
   /// The room the tail needs.
   @inline(__always)
-  static func tailBound(_ rule: String) -> Int { O.bound(rule) &+ 16 }
+  static func tailBound(_ rule: JSONName) -> Int { rule.bound &+ 16 }
 
   /// `{"type":…,"text":…,"start":…,"end":…`
   @inline(__always)
   static func head(
-    type: String, text: UnsafeBufferPointer<UInt32>, start: Int, end: Int, _ out: inout Out, _ limit: inout Out,
+    type: JSONName, text: UnsafeBufferPointer<UInt32>, start: Int, end: Int, _ out: inout Out, _ limit: inout Out,
     _ w: inout JSONWriter
   ) {
-    w.ensure(keys &+ O.bound(type) &+ O.bound(scalars: text.count) &+ 2 &* O.intBound, &out, &limit)
+    w.ensure(keys &+ type.bound &+ O.bound(scalars: text.count) &+ 2 &* O.intBound, &out, &limit)
     out = O.raw("{\"type\":", at: out)
-    out = O.quoted(type, at: out)
+    out = type.write(at: out)
     out = O.raw(",\"text\":", at: out)
     out = O.quoted(scalars: text, at: out)
     out = O.raw(",\"start\":", at: out)
@@ -124,10 +125,10 @@ enum MentionJSON {
   /// The fields of a money, count, area or percent mention.
   @inline(__always)
   static func quantity(
-    _ q: borrowing Quantity, type: String, metric: String, tail: Int, _ out: inout Out, _ limit: inout Out,
+    _ q: borrowing Quantity, type: String, metric: JSONName, tail: Int, _ out: inout Out, _ limit: inout Out,
     _ w: inout JSONWriter
   ) {
-    var n = O.decimalBound(q.value) &+ O.bound(q.unit) &+ O.bound(metric)
+    var n = O.decimalBound(q.value) &+ O.bound(q.unit) &+ metric.bound
     if let of = q.of { n &+= O.decimalBound(of) }
     if let per = q.per { n &+= O.bound(per) }
     w.ensure(n &+ keys &+ tail, &out, &limit)
@@ -139,7 +140,7 @@ enum MentionJSON {
       out = O.quoted(q.unit, at: out)
       out = qualifier(q.qualifier, at: out)
       out = O.raw(",\"metric\":", at: out)
-      out = O.quoted(metric, at: out)
+      out = metric.write(at: out)
       out = O.raw(",\"per\":", at: out)
       out = q.per.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
     case "count":
@@ -149,7 +150,7 @@ enum MentionJSON {
       out = O.quoted(q.unit, at: out)
       out = qualifier(q.qualifier, at: out)
       out = O.raw(",\"metric\":", at: out)
-      out = O.quoted(metric, at: out)
+      out = metric.write(at: out)
     case "area":
       out = O.raw(",\"unit\":", at: out)
       out = O.quoted(q.unit, at: out)
@@ -182,20 +183,20 @@ enum MentionJSON {
   /// One field of an entity mention (`null` when `value` is nil).
   @inline(__always)
   static func field(
-    _ name: String, _ value: String?, tail: Int, _ out: inout Out, _ limit: inout Out, _ w: inout JSONWriter
+    _ name: JSONName, _ value: String?, tail: Int, _ out: inout Out, _ limit: inout Out, _ w: inout JSONWriter
   ) {
-    w.ensure(8 &+ O.bound(name) &+ (value.map(O.bound) ?? 0) &+ tail, &out, &limit)
+    w.ensure(8 &+ name.bound &+ (value.map(O.bound) ?? 0) &+ tail, &out, &limit)
     out = O.byte(0x2C, at: out)
-    out = O.quoted(name, at: out)
+    out = name.write(at: out)
     out = O.byte(0x3A, at: out)
     out = value.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
   }
 
   /// `,"rule":…}`: the room for it was made with `tailBound(rule)` by the part before.
   @inline(__always)
-  static func tail(_ rule: String, at out: Out) -> Out {
+  static func tail(_ rule: JSONName, at out: Out) -> Out {
     var out = O.raw(",\"rule\":", at: out)
-    out = O.quoted(rule, at: out)
+    out = rule.write(at: out)
     return O.byte(0x7D, at: out)
   }
 
@@ -208,6 +209,32 @@ enum MentionJSON {
     case .lessThan: O.raw(",\"qualifier\":\"less_than\"", at: out)
     case .about: O.raw(",\"qualifier\":\"about\"", at: out)
     case .nearly: O.raw(",\"qualifier\":\"nearly\"", at: out)
+    }
+  }
+}
+
+/// A string value of a mention: one the writer knows by heart (a type, the `tokenizer` rule,
+/// the `other` metric, an entity field's name), stored as its JSON literal with the quotes,
+/// or any other string, quoted and escaped on the way.
+enum JSONName {
+  /// The JSON form, quotes included (no escapes needed).
+  case literal(StaticString)
+  case string(String)
+
+  /// The most bytes `write` stores.
+  @inline(__always)
+  var bound: Int {
+    switch self {
+    case .literal(let l): l.utf8CodeUnitCount
+    case .string(let s): JSONOut.bound(s)
+    }
+  }
+
+  @inline(__always)
+  func write(at out: JSONOut.Out) -> JSONOut.Out {
+    switch self {
+    case .literal(let l): JSONOut.raw(l, at: out)
+    case .string(let s): JSONOut.quoted(s, at: out)
     }
   }
 }
