@@ -47,11 +47,15 @@ valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" --toggle-collect='
   "$work/vnx" extract --jobs 1 --rules rules "$corpus" -o "$work/records.jsonl" 2>"$work/valgrind.log"
 callgrind_annotate --inclusive=yes --threshold=100 "$work/cg.out" > "$work/inclusive.txt"
 
-# The first (largest) inclusive count of the functions whose mangled names contain $2.
+# The first (largest) inclusive count of the functions whose mangled names contain $2. A stage
+# that is not in the profile (its function renamed) is an error, not a silent zero.
 stage() {
   local count
-  count=$(grep -F -- "$2" "$work/inclusive.txt" | head -1 | awk '{gsub(",", "", $1); print $1}')
-  count=${count:-0}
+  count=$(grep -F -- "$2" "$work/inclusive.txt" | head -1 | awk '{gsub(",", "", $1); print $1}' || true)
+  if [ -z "$count" ]; then
+    echo "error: no function matching '$2' (stage $1) in the profile; update this script" >&2
+    exit 2
+  fi
   awk -v n="$count" -v b="$bytes" -v s="$1" 'BEGIN { printf "%-22s %14d %10.1f\n", s, n, n / b }'
 }
 
@@ -62,8 +66,8 @@ stage "normalize" 'NormalizerV9normalize'
 stage "tokenize" 'TokenizerV8tokenize'
 stage "dates" 'DateResolverO12resolveYears'
 stage "rules" '0A3SetC8annotate_6tokens'
-stage "mentions" 'MentionBuilderO5build'
-stage "JSON encode" 'RecordV5write2to15pipelineVersion'
+stage "mentions" 'MentionBuilderO4plan'
+stage "JSON encode" 'ExtractedDocumentV5write'
 stage "total" 'BatchRunnerV7process'
 if [ -n "$keep" ]; then
   mkdir -p "$keep"
