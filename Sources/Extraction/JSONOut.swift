@@ -1,9 +1,10 @@
 import Tokenization
+import VNText
 
 /// The JSON writer's primitives, as functions that store at a pointer and return where they
 /// stopped: no capacity checks (the caller has reserved at least the matching `…Bound`) and no
 /// writer state kept in memory between them, so that a run of writes (a whole mention, see
-/// `JSONWriter.value(bound:_:)`) stays in registers.
+/// `JSONWriter.beginRun`) stays in registers.
 enum JSONOut {
   typealias Out = UnsafeMutablePointer<UInt8>
 
@@ -278,26 +279,8 @@ enum JSONOut {
           out.pointee = UInt8(truncatingIfNeeded: c)
           out += 1
         }
-      } else if c < 0x800 {
-        out[0] = UInt8(truncatingIfNeeded: 0xC0 | (c >> 6))
-        out[1] = UInt8(truncatingIfNeeded: 0x80 | (c & 0x3F))
-        out += 2
-      } else if c < 0x10000 && !(c >= 0xD800 && c <= 0xDFFF) {
-        out[0] = UInt8(truncatingIfNeeded: 0xE0 | (c >> 12))
-        out[1] = UInt8(truncatingIfNeeded: 0x80 | ((c >> 6) & 0x3F))
-        out[2] = UInt8(truncatingIfNeeded: 0x80 | (c & 0x3F))
-        out += 3
-      } else if c >= 0x10000 && c <= 0x10FFFF {
-        out[0] = UInt8(truncatingIfNeeded: 0xF0 | (c >> 18))
-        out[1] = UInt8(truncatingIfNeeded: 0x80 | ((c >> 12) & 0x3F))
-        out[2] = UInt8(truncatingIfNeeded: 0x80 | ((c >> 6) & 0x3F))
-        out[3] = UInt8(truncatingIfNeeded: 0x80 | (c & 0x3F))
-        out += 4
       } else {
-        out[0] = 0xEF
-        out[1] = 0xBF
-        out[2] = 0xBD
-        out += 3
+        out += UTF8Encoder.write(c, to: out)
       }
     }
     return byte(0x22, at: out)

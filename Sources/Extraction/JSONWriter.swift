@@ -227,39 +227,6 @@ public struct JSONWriter: ~Copyable {
   @inline(__always)
   public mutating func null(_ k: StaticString) { key(k); null() }
 
-  /// A field whose name is only known at run time (entity fields from rule files): `null`
-  /// when `value` is nil.
-  mutating func field(_ name: String, _ value: String?) {
-    separator()
-    quoted(name)
-    reserve(1)
-    put(0x3A)
-    if let value { quoted(value) } else { raw("null") }
-  }
-
-  /// An exact decimal, written as `DecimalNumber.description` spells it (`88.8`, `46237000000`,
-  /// `0.05`) but without building that string.
-  mutating func decimal(_ k: StaticString, _ v: DecimalNumber) {
-    key(k)
-    beginValue()
-    reserve(JSONOut.decimalBound(v))
-    count = JSONOut.decimal(v, at: base + count) - base
-  }
-
-  /// `null` or an exact decimal.
-  @inline(__always)
-  mutating func decimal(_ k: StaticString, _ v: DecimalNumber?) {
-    if let v { decimal(k, v) } else { null(k) }
-  }
-
-  /// A date as `SimpleDate.iso` spells it (`2023-07-14`, `--07-14` without a year).
-  mutating func date(_ k: StaticString, _ d: SimpleDate) {
-    key(k)
-    beginValue()
-    reserve(JSONOut.dateBound(d))
-    count = JSONOut.date(d, at: base + count) - base
-  }
-
   // MARK: Strings
 
   @inline(__always)

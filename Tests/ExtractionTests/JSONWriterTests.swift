@@ -84,7 +84,7 @@ import Tokenization
     }
   }
 
-  /// `decimal` formats in place what `DecimalNumber.description` spells.
+  /// `JSONOut.decimal` formats in place what `DecimalNumber.description` spells.
   @Test func decimalsAsTheirDescription() {
     var rng = SplitMix64(seed: 7)
     var numbers: [DecimalNumber] = [
@@ -99,11 +99,13 @@ import Tokenization
       numbers.append(DecimalNumber(significand: significand, exponent: Int(rng.next() % 41) - 20))
     }
     for d in numbers {
+      // In a run from a one-byte buffer, with the room `decimalBound` says (debug builds check
+      // that the write stays inside it).
       var w = JSONWriter(capacity: 1)
-      w.beginObject()
-      w.decimal("v", d)
-      w.endObject()
-      #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"v":\#(d.description)}"#)
+      var (out, limit) = w.beginRun()
+      w.ensure(JSONOut.decimalBound(d), &out, &limit)
+      w.endRun(JSONOut.decimal(d, at: out))
+      #expect(String(decoding: w.bytes, as: UTF8.self) == d.description)
     }
   }
 
@@ -119,10 +121,10 @@ import Tokenization
     ]
     for d in dates {
       var w = JSONWriter(capacity: 1)
-      w.beginObject()
-      w.date("iso", d)
-      w.endObject()
-      #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"iso":"\#(d.iso)"}"#)
+      var (out, limit) = w.beginRun()
+      w.ensure(JSONOut.dateBound(d), &out, &limit)
+      w.endRun(JSONOut.date(d, at: out))
+      #expect(String(decoding: w.bytes, as: UTF8.self) == #""\#(d.iso)""#)
     }
   }
 
@@ -141,10 +143,12 @@ import Tokenization
     w.beginObject()
     w.beginArray("a")
     w.beginObject()
-    w.field("x", nil)
+    w.rawKey("x")
+    w.null()
     w.endObject()
     w.beginObject()
-    w.field("y", "z")
+    w.rawKey("y")
+    w.string("z")
     w.endObject()
     w.beginArray()
     w.endArray()
