@@ -202,7 +202,7 @@ enum Matcher {
         }
       case .code:
         if matchAtom(program.atomPointer[Int(a)], program: program, doc: doc, at: pos) >= 0 { return true }
-      case .match, .split, .save, .glue, .jump, .loop:
+      case .match, .split, .save, .glue, .jump:
         return true
       }
     }
@@ -214,8 +214,7 @@ enum Matcher {
     _ program: Program, captureCount: Int, gazetteers: UnsafeMutableBufferPointer<FrozenGazetteer>, doc: DocumentView,
     start: Int, scratch: MatchScratch, trace: UnsafeMutablePointer<MatchTrace>?
   ) -> RuleMatch? {
-    // A trace reports each atom where it failed, so it runs loops one instruction at a time.
-    let ops = (trace == nil ? program.opPointer : program.stepOpPointer).baseAddress!
+    let ops = program.opPointer.baseAddress!
     let pcCount = program.opPointer.count
     let sets = UnsafePointer(program.setPointer.baseAddress!)
     let width = program.maxSpan + 1
@@ -247,7 +246,7 @@ enum Matcher {
     /// Whether token set `f` holds the token with class mask `m` and keys `l`, `fo` at `pos`:
     /// the class and lower-case bits here, the rare diacritic-free and case-sensitive members
     /// in `FrozenTokenSet.contains`.
-    @inline(__always) func admits(_ f: Int32, _ m: UInt32, _ l: Int32, _ fo: Int32, _ pos: Int) -> Bool {
+    func admits(_ f: Int32, _ m: UInt32, _ l: Int32, _ fo: Int32, _ pos: Int) -> Bool {
       let set = sets + Int(f)
       switch FrozenTokenSet.quickContains(set, mask: m, lower: l) {
       case .yes: return true
@@ -368,48 +367,6 @@ enum Matcher {
           }
           pos += 1
           pc = Int(op.pointee.next)
-        case .loop:
-          // The body as far as it goes, then the continuation after each admitted count: every
-          // count but the first to try is pushed so that they pop in the order of preference.
-          let counts = Int(op.pointee.b), body = op.pointee.filterB
-          let code = Op.Code(rawValue: UInt8(truncatingIfNeeded: body)) ?? .any
-          let a = op.pointee.a, filter = op.pointee.filterA, next = op.pointee.next
-          let low = pos + (counts >> 16)
-          let limit = min(docCount, pos + (counts & 0xFFFF))
-          var end = pos
-          scan: while end < limit {
-            let m = classMasks[end]
-            switch code {
-            case .lower: if lowerIDs[end] != a { break scan }
-            case .fold: if foldIDs[end] != a { break scan }
-            case .classes: if m & UInt32(bitPattern: a) == 0 { break scan }
-            case .any: if m & ClassBit.newline.mask != 0 { break scan }
-            case .not:
-              if m & ClassBit.newline.mask != 0 || admits(a, m, lowerIDs[end], foldIDs[end], end) { break scan }
-            default:  // .oneOf
-              if !admits(a, m, lowerIDs[end], foldIDs[end], end) { break scan }
-            }
-            end += 1
-          }
-          guard end >= low else { break thread }
-          @inline(__always) func admitted(_ q: Int) -> Bool {
-            filter < 0 || q >= docCount || admits(filter, classMasks[q], lowerIDs[q], foldIDs[q], q)
-          }
-          var first = -1
-          if body & 0x100 == 0 {
-            for q in low...end where admitted(q) {
-              if first >= 0 { push(next, first) }
-              first = q
-            }
-          } else {
-            for q in stride(from: end, through: low, by: -1) where admitted(q) {
-              if first >= 0 { push(next, first) }
-              first = q
-            }
-          }
-          guard first >= 0 else { break thread }
-          pos = first
-          pc = Int(next)
         case .gazetteer:
           // Every entry ending here: push the shorter ones, continue with the longest.
           let next = op.pointee.next

@@ -222,40 +222,22 @@ struct PatternCompiler {
       let lazy = lazyWritten || body.kind == .anyToken || body.kind == .tokenClass("ANY")
       var span = 0
       var iteration = 0
-      let entry = program.instructions.count
-      // Whether every copy of the body is one atom that takes one token (see `LoopRegion`).
-      var oneAtom = !glued
-      var bodyPC = -1
-      func emitBody() {
-        let before = program.instructions.count
-        span += emit(body, glued: glued)
-        iteration += 1
-        guard oneAtom, program.instructions.count == before + 1, case .atom(let k) = program.instructions[before],
-          program.atoms[k].takesOneToken
-        else {
-          oneAtom = false
-          return
-        }
-        if bodyPC < 0 { bodyPC = before }
-      }
       for _ in 0..<minCount {
         if glued && iteration > 0 { program.instructions.append(.glue) }
-        emitBody()
+        span += emit(body, glued: glued)
+        iteration += 1
       }
       var exits: [Int] = []
       for _ in minCount..<upper {
         exits.append(program.instructions.count)
         program.instructions.append(.split(-1, -1))
         if glued && iteration > 0 { program.instructions.append(.glue) }
-        emitBody()
+        span += emit(body, glued: glued)
+        iteration += 1
       }
       let end = program.instructions.count
       for x in exits {
         program.instructions[x] = lazy ? .split(end, x + 1) : .split(x + 1, end)
-      }
-      if oneAtom && bodyPC >= 0 && (upper > 1 || minCount == 0) {
-        program.loops.append(
-          LoopRegion(entry: entry, body: bodyPC, min: minCount, max: upper, lazy: lazy, end: end))
       }
       return span
     case .capture(let name, let inner):

@@ -36,11 +36,6 @@ final class Program: @unchecked Sendable {
   let filterPointer: UnsafeMutableBufferPointer<Int32>
   /// The instructions in the form `Matcher.run` executes (see `Op`), same numbering.
   let opPointer: UnsafeMutableBufferPointer<Op>
-  /// The same without loops (`Op.Code.loop`): one op per instruction, for `explain`'s traces,
-  /// which report every atom tried where it failed.
-  let stepOpPointer: UnsafeMutableBufferPointer<Op>
-  /// The repetitions of one one-token atom, run as one `loop` op each (see `LoopRegion`).
-  let loops: [LoopRegion]
   /// Where a thread starts: instruction 0, or where the jumps from it lead.
   let startPC: Int
   /// The atoms every match begins with (their instructions), when there are at most
@@ -63,7 +58,6 @@ final class Program: @unchecked Sendable {
     UnmanagedBuffer.free(setPointer)
     UnmanagedBuffer.free(filterPointer)
     UnmanagedBuffer.free(opPointer)
-    UnmanagedBuffer.free(stepOpPointer)
     UnmanagedBuffer.free(firstOps)
   }
 
@@ -92,15 +86,12 @@ final class Program: @unchecked Sendable {
     setPointer = UnmanagedBuffer.make(frozen)
     let filters = b.filters.isEmpty ? [Int32](repeating: -1, count: b.instructions.count) : b.filters
     filterPointer = UnmanagedBuffer.make(filters)
-    let steps = Op.lower(b.instructions, atoms: b.atoms, pieces: b.pieces, filters: filters, loops: [])
-    let ops = Op.lower(b.instructions, atoms: b.atoms, pieces: b.pieces, filters: filters, loops: b.loops)
-    loops = b.loops
+    let ops = Op.lower(b.instructions, atoms: b.atoms, pieces: b.pieces, filters: filters)
     opPointer = UnmanagedBuffer.make(ops)
-    stepOpPointer = UnmanagedBuffer.make(steps)
     startPC = Op.destination(of: 0, in: b.instructions)
     let firsts = Program.firstAtomPCs(b.instructions)
     firstAtomPCs = firsts
-    firstOps = UnmanagedBuffer.make(firsts.map { steps[$0] })
+    firstOps = UnmanagedBuffer.make(firsts.map { ops[$0] })
   }
 
   private static func firstAtomPCs(_ instructions: [Instruction]) -> [Int] {
@@ -162,12 +153,6 @@ struct Op {
     /// Gazetteer `a`: every entry starting here.
     case gazetteer
     case code
-    /// A repetition of one one-token atom (`LoopRegion`), greedy or lazy, in one step: the body
-    /// (code `filterB & 0xFF`, operand `a`) is matched as far as it goes, up to `b & 0xFFFF`
-    /// times, and the continuation `next` is tried after each count from `b >> 16` up that its
-    /// filter `filterA` admits, the most first if greedy (`filterB & 0x100 == 0`), the fewest
-    /// first if lazy — the order the unrolled splits would try them in.
-    case loop
     /// A jump to `next`. Every way in is threaded past it, so it runs only if a jump led back
     /// to itself, which compiled patterns never do.
     case jump
@@ -198,12 +183,8 @@ struct Op {
     return p
   }
 
-  /// The body codes a `loop` can run: atoms that take exactly one token and test it alone.
-  static let loopBodies: Set<Code> = [.lower, .fold, .classes, .any, .not, .oneOf]
-
   static func lower(
-    _ instructions: [Program.Instruction], atoms: [Atom], pieces: [LiteralPiece], filters: [Int32],
-    loops: [LoopRegion]
+    _ instructions: [Program.Instruction], atoms: [Atom], pieces: [LiteralPiece], filters: [Int32]
   ) -> [Op] {
     func dest(_ pc: Int) -> Int32 { Int32(destination(of: pc, in: instructions)) }
     func filter(_ pc: Int) -> Int32 { pc < filters.count ? filters[pc] : -1 }
@@ -255,15 +236,7 @@ struct Op {
       }
       return op
     }
-    // A loop replaces the first op of its region; the rest of the region is left unreachable.
-    for loop in loops where loop.entry < ops.count && loop.body < ops.count {
-      let body = ops[loop.body]
-      guard loopBodies.contains(body.code), loop.max <= 0x7FFF, loop.min <= loop.max else { continue }
-      ops[loop.entry] = Op(
-        code: .loop, a: body.a, b: Int32(loop.min << 16 | loop.max), next: dest(loop.end),
-        filterA: filter(loop.end), filterB: Int32(body.code.rawValue) | (loop.lazy ? 0x100 : 0))
-    }
-    // Ways into each op; an entry from a gazetteer, CODE or a loop counts as many.
+    // Ways into each op; an entry from a gazetteer or CODE counts as many.
     var ways = [Int](repeating: 0, count: ops.count + 1)
     func enter(_ pc: Int32, _ n: Int) { if pc >= 0 && Int(pc) < ways.count { ways[Int(pc)] += n } }
     enter(Int32(destination(of: 0, in: instructions)), 1)
@@ -273,7 +246,7 @@ struct Op {
       case .split:
         enter(op.a, 1)
         enter(op.b, 1)
-      case .gazetteer, .code, .loop: enter(op.next, 2)
+      case .gazetteer, .code: enter(op.next, 2)
       default: enter(op.next, 1)
       }
     }
@@ -282,27 +255,8 @@ struct Op {
   }
 }
 
-/// A repetition of one atom that takes exactly one token (`GAP_M{0,6}`, `CAP{1,3}`, `[]{0,8}`),
-/// as the compiler unrolled it: `min` copies of the atom, then `max - min` times a `split` and
-/// the atom, all leading to `end`. `Op.lower` runs the region as one `loop` op at `entry`; the
-/// instructions stay unrolled for everything that reads them (branch filters, first atoms,
-/// `explain`).
-struct LoopRegion: Sendable, Equatable {
-  /// The region's first instruction: the first copy of the atom, or the first split.
-  var entry: Int
-  /// The first copy of the atom.
-  var body: Int
-  var min: Int
-  var max: Int
-  /// Whether fewer repetitions are preferred (gaps).
-  var lazy: Bool
-  /// The instruction after the region.
-  var end: Int
-}
-
 /// A program under construction.
 struct ProgramBuilder {
-  var loops: [LoopRegion] = []
   var instructions: [Program.Instruction] = []
   var atoms: [Atom] = []
   var atomInfo: [AtomInfo] = []
@@ -390,16 +344,6 @@ extension Atom {
   var isGazetteer: Bool {
     if case .gazetteer = self { return true }
     return false
-  }
-
-  /// Whether the atom always takes exactly one token, decided by that token alone (a loop body,
-  /// see `LoopRegion`).
-  var takesOneToken: Bool {
-    switch self {
-    case .tokenClass, .any, .not, .oneOf: return true
-    case .literal(_, let count, let mode): return count == 1 && mode != .caseSensitive
-    case .gazetteer, .code: return false
-    }
   }
 }
 
