@@ -52,6 +52,27 @@ final class MatcherEquivalenceTests: XCTestCase {
     return result
   }
 
+  /// What the plain interpreter finds for `rule` at `start`: the end (nil: no match) and the
+  /// capture slots.
+  static func reference(_ rule: CompiledRule, _ set: RuleSet, _ doc: DocumentView, start: Int) -> (end: Int?, slots: [Int]) {
+    var slots = [Int](repeating: -1, count: 2 * rule.captureNames.count)
+    var failed = Set<Int>()
+    let end = reference(rule.program, set.gazetteers, doc, pc: 0, pos: start, start: start, slots: &slots, failed: &failed)
+    return (end, slots)
+  }
+
+  /// Asserts that `match` is the reference's: the same end, or none in both, and the same slots
+  /// when both matched. Returns whether both matched.
+  @discardableResult
+  static func assertSame(
+    _ match: RuleMatch?, _ expected: (end: Int?, slots: [Int]), _ context: String, line: UInt = #line
+  ) -> Bool {
+    XCTAssertEqual(match?.end, expected.end, context, line: line)
+    guard let match, expected.end != nil else { return false }
+    XCTAssertEqual(expected.slots.indices.map { match.slot($0) }, expected.slots, context, line: line)
+    return true
+  }
+
   func testMatcherAgreesWithAPlainInterpreterOnTheRulePack() throws {
     let set = try projectRuleSet()
     let corpus = projectRoot.appendingPathComponent("corpus")
@@ -70,10 +91,7 @@ final class MatcherEquivalenceTests: XCTestCase {
           let fast = Matcher.run(
             program, captureCount: rule.captureNames.count, gazetteers: set.gazetteerTable, doc: doc,
             start: start, scratch: scratch)
-          var slots = [Int](repeating: -1, count: 2 * rule.captureNames.count)
-          var failed = Set<Int>()
-          let end = Self.reference(
-            program, set.gazetteers, doc, pc: 0, pos: start, start: start, slots: &slots, failed: &failed)
+          let expected = Self.reference(rule, set, doc, start: start)
           compared += 1
           // The quick rejection on the first atoms (`Matcher.canStart`) against the full run.
           if program.firstOps.count > 0 {
@@ -83,11 +101,7 @@ final class MatcherEquivalenceTests: XCTestCase {
             XCTAssertEqual(full?.end, fast?.end, "\(rule.id) at token \(start) of \(f): quick rejection")
             if Matcher.canStart(program, gazetteers: set.gazetteerTable, doc: doc, at: start) { started += 1 } else { rejected += 1 }
           }
-          XCTAssertEqual(fast?.end, end, "\(rule.id) at token \(start) of \(f)")
-          if let fast, end != nil {
-            XCTAssertEqual(slots.indices.map { fast.slot($0) }, slots, "\(rule.id) at token \(start) of \(f)")
-            matches += 1
-          }
+          if Self.assertSame(fast, expected, "\(rule.id) at token \(start) of \(f)") { matches += 1 }
         }
       }
     }
@@ -137,7 +151,6 @@ final class MatcherEquivalenceTests: XCTestCase {
       let normalized = Normalizer().normalize(text)
       let doc = set.view(normalized, tokens: Tokenizer().tokenize(normalized))
       for rule in set.rules {
-        let slotCount = 2 * rule.captureNames.count
         for start in 0..<doc.count {
           let fast = Matcher.run(
             rule.program, captureCount: rule.captureNames.count, gazetteers: set.gazetteerTable, doc: doc,
@@ -146,18 +159,10 @@ final class MatcherEquivalenceTests: XCTestCase {
           let traced = Matcher.execute(
             rule.program, captureCount: rule.captureNames.count, gazetteers: set.gazetteerTable, doc: doc,
             start: start, scratch: scratch, trace: &trace)
-          var slots = [Int](repeating: -1, count: slotCount)
-          var failed = Set<Int>()
-          let end = Self.reference(
-            rule.program, set.gazetteers, doc, pc: 0, pos: start, start: start, slots: &slots, failed: &failed)
+          let expected = Self.reference(rule, set, doc, start: start)
           let context = "\(rule.id) at token \(start) of '\(text)'"
-          XCTAssertEqual(fast?.end, end, context)
-          XCTAssertEqual(traced?.end, end, context)
-          if let fast, let traced, end != nil {
-            XCTAssertEqual((0..<slotCount).map { fast.slot($0) }, slots, context)
-            XCTAssertEqual((0..<slotCount).map { traced.slot($0) }, slots, context)
-            matches += 1
-          }
+          Self.assertSame(traced, expected, context + " (traced)")
+          if Self.assertSame(fast, expected, context) { matches += 1 }
           compared += 1
         }
       }
