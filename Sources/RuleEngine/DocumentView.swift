@@ -19,8 +19,6 @@ final class DocumentView {
   /// Token starts and ends, for glue checks without copying tokens.
   let starts: UnsafeMutableBufferPointer<Int32>
   let ends: UnsafeMutableBufferPointer<Int32>
-  /// The normalized text.
-  let scalars: UnsafeMutableBufferPointer<UInt32>
   /// Which key ids and classes occur anywhere in the document.
   let presentLower: [UInt64]
   let presentFold: [UInt64]
@@ -52,7 +50,6 @@ final class DocumentView {
     // `lowerIDs` starts the block that holds every per-token column (see `init`).
     lowerIDs.baseAddress!.deallocate()
     anchorBits.deallocate()
-    UnmanagedBuffer.free(scalars)
   }
 
   /// A bit of `classMasks` beyond the classes: the token's first scalar is upper case and no
@@ -253,8 +250,12 @@ final class DocumentView {
     self.anchorSetCount = anchors.setCount
     self.anchorBits = anchorBits
     self.presentAnchors = presentAnchors
-    self.scalars = UnmanagedBuffer.make(text.scalars)
   }
+
+  /// Scalar `k` of the normalized text. Read from the text itself: only case-sensitive
+  /// literals and document numbers look at scalars, too rarely to pay for a copy of the text
+  /// in unmanaged memory per document.
+  @inline(__always) func scalar(_ k: Int) -> UInt32 { text.scalars[k] }
 
   /// Sets the bit of every token in the bitsets of the anchor sets it belongs to, and the
   /// sets that occur in `present`. A pass (and a function) of its own after keying: in the

@@ -457,7 +457,7 @@ enum Matcher {
         let exact = program.exact[first + k]
         let s = Int(doc.starts[t]), e = Int(doc.ends[t])
         if e - s != exact.count { return -1 }
-        for j in 0..<exact.count where doc.scalars[s + j] != exact[j] { return -1 }
+        for j in 0..<exact.count where doc.scalar(s + j) != exact[j] { return -1 }
       }
       if k > 0 && p.glued && !doc.touchesPrevious(t) { return -1 }
       t += 1
@@ -470,7 +470,7 @@ enum Matcher {
     func isJoiner(_ t: Int) -> Bool {
       let s = Int(doc.starts[t])
       guard doc.ends[t] - doc.starts[t] == 1 else { return false }
-      switch doc.scalars[s] {
+      switch doc.scalar(s) {
       case 0x2D, 0x2F, 0x2E, 0x5F, 0x26, 0x2013: return true  // - / . _ & –
       default: return false
       }
@@ -490,7 +490,7 @@ enum Matcher {
     while t > pos + 1 && doc.classMasks[t - 1] & punct != 0 { t -= 1 }
     // A code has a digit or a capital letter somewhere.
     for k in Int(doc.starts[pos])..<Int(doc.ends[t - 1]) {
-      let c = doc.scalars[k]
+      let c = doc.scalar(k)
       if (c >= 0x30 && c <= 0x39) || ScalarCase.upper(c) { return t }
     }
     return -1

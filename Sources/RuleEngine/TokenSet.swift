@@ -127,7 +127,7 @@ struct FrozenTokenSet {
     let s = Int(doc.starts[pos]), e = Int(doc.ends[pos])
     for c in candidates where c.count == e - s {
       var same = true
-      for j in 0..<c.count where doc.scalars[s + j] != c[j] {
+      for j in 0..<c.count where doc.scalar(s + j) != c[j] {
         same = false
         break
       }
