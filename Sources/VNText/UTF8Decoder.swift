@@ -126,14 +126,17 @@ extension String {
     }
   }
 
-  /// The UTF-8 is written straight into the string's own storage (no intermediate byte array;
-  /// short strings stay inline). Rule fields, ids and mention texts are built this way.
+  /// The UTF-8 is written straight into the string's own storage (no intermediate byte array).
+  /// Rule fields, ids and mention texts are built this way. The capacity asked for is the exact
+  /// length, counted first: a string of up to 15 bytes (most names and titles' parts, every
+  /// date) is then kept inline with no allocation, where room for four bytes per scalar would
+  /// have put anything over three scalars on the heap.
   private init(scalarBuffer buffer: UnsafeBufferPointer<UInt32>) {
     guard !buffer.isEmpty else {
       self = ""
       return
     }
-    self = String(unsafeUninitializedCapacity: buffer.count * 4) { out in
+    self = String(unsafeUninitializedCapacity: UTF8Encoder.byteCount(buffer)) { out in
       UTF8Encoder.write(buffer, to: out.baseAddress!)
     }
   }

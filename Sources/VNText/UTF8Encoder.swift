@@ -41,6 +41,17 @@ public enum UTF8Encoder {
     }
   }
 
+  /// The number of bytes `write` writes for `scalars` (U+FFFD, three bytes, for a value that is
+  /// not a scalar).
+  @inlinable
+  public static func byteCount(_ scalars: UnsafeBufferPointer<UInt32>) -> Int {
+    var k = 0
+    for c in scalars {
+      k &+= c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0x10000 && c <= 0x10FFFF ? 4 : 3
+    }
+    return k
+  }
+
   /// Writes the UTF-8 form of every scalar value in `scalars` at `p`, which has room for 4
   /// bytes per scalar; returns the number of bytes written.
   @inlinable
