@@ -25,6 +25,22 @@ final class EmissionFieldsTests: XCTestCase {
     XCTAssertEqual(annotateRendered(set, "bị phạt 5 triệu đồng"), ["money[5 triệu đồng]{metric=fine,note=n}"])
   }
 
+  /// An emission whose span is a capture inside an optional part is made only when that part
+  /// matched (`person.title_name` emits a second name this way); the others are made as usual.
+  func testEmissionWithAnUnsetSpanCapture_isNotMade() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: p.pair
+          pattern: '"ông" name:CAP ("và" name2:CAP)?'
+          emit:
+            - {type: person, span: name, fields: {name: $name}}
+            - {type: person, span: name2, fields: {name: $name2}}
+      """))
+    XCTAssertEqual(annotateRendered(set, "gặp ông Minh hôm qua"), ["person[Minh]{name=Minh}"])
+    XCTAssertEqual(
+      annotateRendered(set, "gặp ông Minh và Hùng hôm qua"), ["person[Minh]{name=Minh}", "person[Hùng]{name=Hùng}"])
+  }
+
   func testRepeatedName_whenARoleNamesAFieldMetric() throws {
     let set = try XCTUnwrap(makeRuleSet("""
       rules:
