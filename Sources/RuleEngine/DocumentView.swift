@@ -253,8 +253,8 @@ final class DocumentView {
   }
 
   /// Scalar `k` of the normalized text. Read from the text itself: only case-sensitive
-  /// literals and document numbers look at scalars, too rarely to pay for a copy of the text
-  /// in unmanaged memory per document.
+  /// literals, exact token-set entries and document numbers look at scalars, too rarely to pay
+  /// for a copy of the text in unmanaged memory per document.
   @inline(__always) func scalar(_ k: Int) -> UInt32 { text.scalars[k] }
 
   /// Sets the bit of every token in the bitsets of the anchor sets it belongs to, and the
