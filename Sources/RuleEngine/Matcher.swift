@@ -102,6 +102,7 @@ final class MatchScratch: @unchecked Sendable {
     free(stamps)
     slots.deallocate()
     stack.deallocate()
+    scanMemory?.deallocate()
   }
 
   /// Makes room for `count` stamps; new room is zeroed and the generation restarts.
@@ -136,6 +137,36 @@ final class MatchScratch: @unchecked Sendable {
     stack.deallocate()
     stack = bigger
     stackCapacity *= 2
+  }
+
+  /// The scan's arrays of `RuleSet.run`, kept with the rest of the scratch so that a document
+  /// allocates none of them: per rule, whether it is active and the last four starts tried;
+  /// and room for the (rule, start) pairs of one token, four per rule.
+  struct ScanBuffers {
+    var active: UnsafeMutableBufferPointer<Bool>
+    var tried: UnsafeMutableBufferPointer<Int32>
+    var batchRule: UnsafeMutablePointer<Int32>
+    var batchStart: UnsafeMutablePointer<Int32>
+  }
+
+  private var scanMemory: UnsafeMutableRawPointer?
+  private var scanRules = -1
+
+  /// `ScanBuffers` for `ruleCount` rules (contents left from the last document).
+  func scanBuffers(ruleCount: Int) -> ScanBuffers {
+    let quads = 4 * max(1, ruleCount)
+    if ruleCount != scanRules {
+      scanMemory?.deallocate()
+      scanMemory = .allocate(
+        byteCount: 3 * quads * MemoryLayout<Int32>.stride + max(1, ruleCount), alignment: MemoryLayout<Int32>.alignment)
+      scanRules = ruleCount
+    }
+    let words = scanMemory!.bindMemory(to: Int32.self, capacity: 3 * quads)
+    let flags = (scanMemory! + 3 * quads * MemoryLayout<Int32>.stride).bindMemory(to: Bool.self, capacity: max(1, ruleCount))
+    return ScanBuffers(
+      active: UnsafeMutableBufferPointer(start: flags, count: max(1, ruleCount)),
+      tried: UnsafeMutableBufferPointer(start: words, count: quads), batchRule: words + quads,
+      batchStart: words + 2 * quads)
   }
 }
 

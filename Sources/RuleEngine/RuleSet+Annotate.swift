@@ -77,24 +77,18 @@ extension RuleSet {
     let perRule = counters?.pointee.perRule ?? false
     var ruleAttempts = perRule ? [Int](repeating: 0, count: rules.count) : []
     var ruleSteps = ruleAttempts, ruleMatches = ruleAttempts
+    // The scan's arrays come with the scratch (`MatchScratch.scanBuffers`).
+    let buffers = scratch.scanBuffers(ruleCount: rules.count)
     // Rules whose required syllables or classes are missing from the document are never tried.
-    let ruleCount = rules.count
-    let active = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, ruleCount))
-    defer { active.deallocate() }
+    let active = buffers.active
     requirements.markActive(
       active, presentLower: doc.presentLower, presentFold: doc.presentFold, presentClasses: doc.presentClasses)
     // The last starts tried per rule, by start mod 4: a rule is tried at most once per start,
     // whether it is found through its first token or through the token after its context.
-    let tried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(4, ruleCount * 4))
-    defer { tried.deallocate() }
-    tried.initialize(repeating: -1)
+    let tried = buffers.tried
+    tried.update(repeating: -1)
     // The (rule, start) pairs to try at one token, gathered from every index row that applies.
-    let batchRule = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, ruleCount * 4))
-    let batchStart = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, ruleCount * 4))
-    defer {
-      batchRule.deallocate()
-      batchStart.deallocate()
-    }
+    let batchRule = buffers.batchRule, batchStart = buffers.batchStart
     // Window anchors: the document view marks where each distinct anchor set occurs.
     let ruleAnchorStarts = self.ruleAnchorStarts, ruleAnchorIDs = self.ruleAnchorIDs
     let ruleAnchorOffsets = self.ruleAnchorOffsets, ruleAnchorInLine = self.ruleAnchorInLine
