@@ -107,6 +107,9 @@ enum MentionBuilder {
       // One pass with the kinds tested inline (most tokens are words): the typed tokens, and
       // the periods, each of which also brings the (up to two) dates inside it.
       var typed: [Int] = []
+      // Room for one token in eight, well above the one in twenty of news text, so that the
+      // list is allocated once instead of grown through every doubling.
+      typed.reserveCapacity(all.count / 8 + 8)
       var periods = 0
       for k in all.indices {
         switch all[k].kind {
