@@ -94,21 +94,31 @@ enum Lexer {
   /// plain token, so the recognizer copies the stretches between stops. Both must be empty.
   static func lex(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Lexeme], stops: inout [Int32]) {
     precondition(out.isEmpty && stops.isEmpty, "lex into empty arrays")
-    // Every lexeme covers at least one scalar, so `s.count` lexemes (and stops) always fit: the
-    // loop writes them straight into uninitialized storage, with no capacity or uniqueness
-    // check per lexeme.
     var lexemes: [Lexeme] = []
     stops = [Int32](unsafeUninitializedCapacity: s.count) { stopBuffer, stopCount in
       lexemes = [Lexeme](unsafeUninitializedCapacity: s.count) { buffer, count in
-        Lexicon.shared.withProbe { probe in
-          var sink = Sink(buffer, stopBuffer)
-          lexRuns(s, probe, Recognizer.startWords, &sink)
-          count = sink.count
-          stopCount = sink.stopCount
-        }
+        (count, stopCount) = lex(
+          s, into: UnsafeMutableBufferPointer(rebasing: buffer[..<s.count]),
+          stops: UnsafeMutableBufferPointer(rebasing: stopBuffer[..<s.count]))
       }
     }
     out = lexemes
+  }
+
+  /// `lex(_:into:stops:)` into uninitialized storage with room for `s.count` lexemes and as
+  /// many stops: every lexeme covers at least one scalar, so they always fit, and the loop
+  /// writes them with no capacity or uniqueness check per lexeme. Returns how many of each
+  /// it wrote.
+  static func lex(
+    _ s: UnsafeBufferPointer<UInt32>, into lexemes: UnsafeMutableBufferPointer<Lexeme>,
+    stops: UnsafeMutableBufferPointer<Int32>
+  ) -> (lexemes: Int, stops: Int) {
+    precondition(lexemes.count >= s.count, "room for a lexeme per scalar")
+    return Lexicon.shared.withProbe { probe in
+      var sink = Sink(lexemes, stops)
+      lexRuns(s, probe, Recognizer.startWords, &sink)
+      return (sink.count, sink.stopCount)
+    }
   }
 
   /// Where the lexer writes: uninitialized storage for at least as many lexemes, and stops, as

@@ -6,7 +6,8 @@
 /// twice and a period never swallows the count after it.
 struct Recognizer {
   let s: UnsafeBufferPointer<UInt32>
-  let lx: [Lexeme]
+  /// The lexemes, in storage that outlives the recognizer (see `Tokenizer.tokenize`).
+  let lx: UnsafeBufferPointer<Lexeme>
   let options: Tokenizer.Options
   /// Where the tokens go; only valid during `run()`.
   var out = TokenSink()
@@ -18,9 +19,12 @@ struct Recognizer {
   let khoanID = CountedNouns.khoan
 
   /// The lexemes to look at (see `Lexer.lex(_:into:stops:)`); every other one is plain.
-  let stops: [Int32]
+  let stops: UnsafeBufferPointer<Int32>
 
-  init(s: UnsafeBufferPointer<UInt32>, lx: [Lexeme], stops: [Int32], options: Tokenizer.Options) {
+  init(
+    s: UnsafeBufferPointer<UInt32>, lx: UnsafeBufferPointer<Lexeme>, stops: UnsafeBufferPointer<Int32>,
+    options: Tokenizer.Options
+  ) {
     self.s = s
     self.lx = lx
     self.stops = stops
@@ -38,26 +42,24 @@ struct Recognizer {
   mutating func run() -> [Token] {
     [Token](unsafeUninitializedCapacity: lx.count) { buffer, count in
       out = TokenSink(buffer)
-      let all = lx
-      all.withUnsafeBufferPointer { lexemes in
-        let n = lexemes.count
-        var i = 0
-        var stop = 0
-        while i < n {
-          if !tryEveryLexeme {
-            // Copy the plain lexemes up to the next stop at or after `i`.
-            while stop < stops.count && Int(stops[stop]) < i { stop += 1 }
-            let end = stop < stops.count ? Int(stops[stop]) : n
-            out.appendPlain(lexemes[i..<end])
-            i = end
-            if i == n { break }
-          }
-          if let next = recognize(at: i) {
-            i = next
-            continue
-          }
-          i = emitPlain(i)
+      let lexemes = lx
+      let n = lexemes.count
+      var i = 0
+      var stop = 0
+      while i < n {
+        if !tryEveryLexeme {
+          // Copy the plain lexemes up to the next stop at or after `i`.
+          while stop < stops.count && Int(stops[stop]) < i { stop += 1 }
+          let end = stop < stops.count ? Int(stops[stop]) : n
+          out.appendPlain(lexemes[i..<end])
+          i = end
+          if i == n { break }
         }
+        if let next = recognize(at: i) {
+          i = next
+          continue
+        }
+        i = emitPlain(i)
       }
       count = out.count
       out = TokenSink()

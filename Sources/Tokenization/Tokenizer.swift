@@ -46,11 +46,13 @@ public struct Tokenizer: Sendable {
   /// Tokenizes a normalized text; never fails.
   public func tokenize(_ text: NormalizedText) -> [Token] {
     text.scalars.withUnsafeBufferPointer { s in
-      var lexemes: [Lexeme] = []
-      var stops: [Int32] = []
-      Lexer.lex(s, into: &lexemes, stops: &stops)
-      var recognizer = Recognizer(s: s, lx: lexemes, stops: stops, options: options)
-      return recognizer.run()
+      LexerScratch.with(count: s.count) { lexemes, stops in
+        let (n, stopCount) = Lexer.lex(s, into: lexemes, stops: stops)
+        var recognizer = Recognizer(
+          s: s, lx: UnsafeBufferPointer(rebasing: lexemes[..<n]), stops: UnsafeBufferPointer(rebasing: stops[..<stopCount]),
+          options: options)
+        return recognizer.run()
+      }
     }
   }
 
@@ -73,16 +75,19 @@ public struct Tokenizer: Sendable {
       // (`ngày 15/8 đến …`) is seen too.
       let from = max(0, token.start - 16)
       let slice = UnsafeBufferPointer(rebasing: all[from..<token.end])
-      var lexemes: [Lexeme] = []
-      var stops: [Int32] = []
-      Lexer.lex(slice, into: &lexemes, stops: &stops)
-      var recognizer = Recognizer(s: slice, lx: lexemes, stops: stops, options: options)
-      recognizer.joinDateRanges = false
+      let tokens = LexerScratch.with(count: slice.count) { lexemes, stops in
+        let (n, stopCount) = Lexer.lex(slice, into: lexemes, stops: stops)
+        var recognizer = Recognizer(
+          s: slice, lx: UnsafeBufferPointer(rebasing: lexemes[..<n]),
+          stops: UnsafeBufferPointer(rebasing: stops[..<stopCount]), options: options)
+        recognizer.joinDateRanges = false
+        return recognizer.run()
+      }
       let periodStart: SimpleDate? = {
         if case .period(let a, _) = token.value { return a }
         return nil
       }()
-      return recognizer.run().compactMap { t in
+      return tokens.compactMap { t in
         guard t.kind == .date, case .date(var d) = t.value, t.start + from >= token.start else { return nil }
         var shifted = t
         shifted.start += from
