@@ -321,114 +321,130 @@ enum ConflictResolver {
 
   /// Returns the winners (sorted for output) and, for each candidate, the winner it lost to
   /// (-1 for winners and candidates that lost nothing).
+  ///
+  /// Every working list lives in one block allocated per call (`Workspace`), read and written
+  /// through pointers: no list grows, and no write checks that its storage is unshared.
   static func resolve(_ candidates: [Candidate], ruleKeys: [RuleKey]) -> ([Int], [Int]) {
     let n = candidates.count
     var lostTo = [Int](repeating: -1, count: n)
     guard n > 0 else { return ([], lostTo) }
-    var keys: [Key] = []
-    keys.reserveCapacity(n)
-    var roles: [Int32] = []
-    var entities: [Int32] = []
-    roles.reserveCapacity(n)
-    entities.reserveCapacity(n)
+    let w = Workspace(count: n)
+    defer { w.free() }
+    let keys = w.keys
+    var roleCount = 0, entityCount = 0
     candidates.withUnsafeBufferPointer { cs in
-      for i in 0..<n {
-        let c = cs.baseAddress.unsafelyUnwrapped + i
-        let rule = ruleKeys[c.pointee.ruleIndex]
-        if c.pointee.isRole {
-          roles.append(Int32(truncatingIfNeeded: i))
-        } else {
-          entities.append(Int32(truncatingIfNeeded: i))
+      ruleKeys.withUnsafeBufferPointer { ruleKeys in
+        for i in 0..<n {
+          let c = cs.baseAddress.unsafelyUnwrapped + i
+          let rule = ruleKeys[c.pointee.ruleIndex]
+          if c.pointee.isRole {
+            w.roles[roleCount] = Int32(truncatingIfNeeded: i)
+            roleCount &+= 1
+          } else {
+            w.entities[entityCount] = Int32(truncatingIfNeeded: i)
+            entityCount &+= 1
+          }
+          (keys + i).initialize(
+            to: Key(
+              start: c.pointee.start, end: c.pointee.end, priority: rule.priority,
+              matchLength: Int32(truncatingIfNeeded: c.pointee.matchLength),
+              order: rule.order, type: c.pointee.type, ruleRank: rule.idRank))
         }
-        keys.append(
-          Key(
-            start: c.pointee.start, end: c.pointee.end, priority: rule.priority,
-            matchLength: Int32(truncatingIfNeeded: c.pointee.matchLength),
-            order: rule.order, type: c.pointee.type, ruleRank: rule.idRank))
       }
     }
-    var winners: [Int] = []
-    winners.reserveCapacity(n)
-    var roleWinners = 0
-    keys.withUnsafeBufferPointer { keys in
+    let winners = w.winners
+    var winnerCount = 0, roleWinners = 0
+    lostTo.withUnsafeMutableBufferPointer { lostTo in
       // 1. Roles: one per target token; priority, then closeness, then file order. Grouped by
       // target span (candidate order inside a group); the groups' winners are listed in the
       // order of their first candidates.
-      insertionSort(&roles) { x, y in
+      let roles = w.roles
+      insertionSort(roles, roleCount) { x, y in
         let a = keys[Int(x)], b = keys[Int(y)]
         if a.start != b.start { return a.start < b.start }
         if a.end != b.end { return a.end < b.end }
         return x < y
       }
-      var groups: [(first: Int32, winner: Int32)] = []
-      groups.reserveCapacity(roles.count)
+      // Each group as its first candidate and its winner in one word, the first in the high
+      // half: sorting the words sorts the groups by first candidate.
+      let groups = w.groups
+      var groupCount = 0
       var g = 0
-      while g < roles.count {
+      while g < roleCount {
         let first = keys[Int(roles[g])]
         var e = g + 1
-        while e < roles.count && keys[Int(roles[e])].start == first.start && keys[Int(roles[e])].end == first.end {
+        while e < roleCount && keys[Int(roles[e])].start == first.start && keys[Int(roles[e])].end == first.end {
           e += 1
         }
         var best = roles[g]
         for k in (g + 1)..<e where roleBeats(keys[Int(roles[k])], keys[Int(best)]) { best = roles[k] }
         // Losers point at the final winner.
         for k in g..<e where roles[k] != best { lostTo[Int(roles[k])] = Int(best) }
-        groups.append((roles[g], best))
+        groups[groupCount] = Int64(roles[g]) << 32 | Int64(best)
+        groupCount += 1
         g = e
       }
-      insertionSort(&groups) { $0.first < $1.first }
-      for group in groups { winners.append(Int(group.winner)) }
-      roleWinners = winners.count
+      insertionSort(groups, groupCount) { $0 < $1 }
+      for k in 0..<groupCount { winners[k] = Int32(truncatingIfNeeded: groups[k]) }
+      winnerCount = groupCount
+      roleWinners = groupCount
 
       // 2. Entities of one type: longest, then priority, then file order. Only spans that
       // overlap compete, so the entities are cut into clusters (spans of one type chained by
       // overlaps, found in one sweep by start): a span alone in its cluster wins at once (most
       // do), and the policy runs inside each larger cluster, as it would over all of them (a
       // span accepted in another cluster overlaps nothing here).
-      insertionSort(&entities) { x, y in
+      let entities = w.entities
+      insertionSort(entities, entityCount) { x, y in
         let a = keys[Int(x)].start, b = keys[Int(y)].start
         return a != b ? a < b : x < y
       }
-      var cluster = [Int32](repeating: 0, count: entities.count)
-      var clusterSize: [Int32] = []
-      clusterSize.reserveCapacity(entities.count)
-      /// Per type: the end of its current cluster and the cluster's number.
-      var open: [(type: Int32, end: Int32, cluster: Int32)] = []
-      open.reserveCapacity(8)
-      for (k, i) in entities.enumerated() {
-        let a = keys[Int(i)]
+      let cluster = w.cluster, clusterSize = w.clusterSize
+      var clusterCount = 0
+      // Per type met so far: the end of its current cluster and the cluster's number.
+      let openType = w.openType, openEnd = w.openEnd, openCluster = w.openCluster
+      var openCount = 0
+      for k in 0..<entityCount {
+        let a = keys[Int(entities[k])]
         var t = 0
-        while t < open.count && open[t].type != a.type { t += 1 }
-        if t < open.count && open[t].end > a.start {
-          open[t].end = max(open[t].end, a.end)
-          cluster[k] = open[t].cluster
-          clusterSize[Int(open[t].cluster)] += 1
+        while t < openCount && openType[t] != a.type { t += 1 }
+        if t < openCount && openEnd[t] > a.start {
+          openEnd[t] = max(openEnd[t], a.end)
+          cluster[k] = openCluster[t]
+          clusterSize[Int(openCluster[t])] += 1
         } else {
-          let c = Int32(truncatingIfNeeded: clusterSize.count)
-          clusterSize.append(1)
-          if t < open.count { open[t] = (a.type, a.end, c) } else { open.append((a.type, a.end, c)) }
+          let c = Int32(truncatingIfNeeded: clusterCount)
+          clusterSize[clusterCount] = 1
+          clusterCount += 1
+          if t == openCount { openCount += 1 }
+          openType[t] = a.type
+          openEnd[t] = a.end
+          openCluster[t] = c
           cluster[k] = c
         }
       }
-      var members: [Int32] = []
-      var accepted: [(start: Int32, end: Int32, index: Int32)] = []
-      members.reserveCapacity(entities.count)
-      accepted.reserveCapacity(entities.count)
-      for (k, i) in entities.enumerated() {
-        let c = cluster[k]
-        if clusterSize[Int(c)] == 1 {
-          winners.append(Int(i))
+      let members = w.members
+      // Accepted spans sorted by start (they never overlap each other), so each candidate is
+      // checked against its two neighbours only.
+      let acceptedStart = w.acceptedStart, acceptedEnd = w.acceptedEnd, acceptedIndex = w.acceptedIndex
+      for k in 0..<entityCount {
+        let i = entities[k]
+        let c = Int(cluster[k])
+        let size = Int(clusterSize[c])
+        if size == 1 {
+          winners[winnerCount] = i
+          winnerCount += 1
           continue
         }
-        let size = Int(clusterSize[Int(c)])
         if size < 0 { continue }  // done, at its first member
-        clusterSize[Int(c)] = -1
-        members.removeAll(keepingCapacity: true)
-        for m in k..<entities.count where cluster[m] == c {
-          members.append(entities[m])
-          if members.count == size { break }
+        clusterSize[c] = -1
+        var memberCount = 0
+        for m in k..<entityCount where Int(cluster[m]) == c {
+          members[memberCount] = entities[m]
+          memberCount += 1
+          if memberCount == size { break }
         }
-        insertionSort(&members) { x, y in
+        insertionSort(members, memberCount) { x, y in
           let a = keys[Int(x)], b = keys[Int(y)]
           let la = a.end - a.start, lb = b.end - b.start
           if la != lb { return la > lb }
@@ -437,23 +453,33 @@ enum ConflictResolver {
           if a.start != b.start { return a.start < b.start }
           return x < y
         }
-        // Accepted spans sorted by start (they never overlap each other), so each candidate is
-        // checked against its two neighbours only.
-        accepted.removeAll(keepingCapacity: true)
-        for m in members {
+        var acceptedCount = 0
+        for j in 0..<memberCount {
+          let m = members[j]
           let a = keys[Int(m)]
-          var lo = 0, hi = accepted.count
+          var lo = 0, hi = acceptedCount
           while lo < hi {
             let mid = (lo + hi) / 2
-            if accepted[mid].start < a.start { lo = mid + 1 } else { hi = mid }
+            if acceptedStart[mid] < a.start { lo = mid + 1 } else { hi = mid }
           }
-          if lo > 0, accepted[lo - 1].end > a.start {
-            lostTo[Int(m)] = Int(accepted[lo - 1].index)
-          } else if lo < accepted.count, accepted[lo].start < a.end {
-            lostTo[Int(m)] = Int(accepted[lo].index)
+          if lo > 0, acceptedEnd[lo - 1] > a.start {
+            lostTo[Int(m)] = Int(acceptedIndex[lo - 1])
+          } else if lo < acceptedCount, acceptedStart[lo] < a.end {
+            lostTo[Int(m)] = Int(acceptedIndex[lo])
           } else {
-            accepted.insert((a.start, a.end, m), at: lo)
-            winners.append(Int(m))
+            var q = acceptedCount
+            while q > lo {
+              acceptedStart[q] = acceptedStart[q - 1]
+              acceptedEnd[q] = acceptedEnd[q - 1]
+              acceptedIndex[q] = acceptedIndex[q - 1]
+              q -= 1
+            }
+            acceptedStart[lo] = a.start
+            acceptedEnd[lo] = a.end
+            acceptedIndex[lo] = m
+            acceptedCount += 1
+            winners[winnerCount] = m
+            winnerCount += 1
           }
         }
       }
@@ -462,30 +488,63 @@ enum ConflictResolver {
     // nearly in that order already; each list is sorted, then the two are merged. (No two
     // winners of one list agree on all four: roles differ in span, entities of one type do not
     // overlap. A role and an entity that agree on all four keep the role first.)
-    var order = winners
-    keys.withUnsafeBufferPointer { keys in
-      @inline(__always) func before(_ x: Int, _ y: Int) -> Bool {
-        let p = keys[x], q = keys[y]
-        if p.start != q.start { return p.start < q.start }
-        if p.end != q.end { return p.end < q.end }
-        if p.type != q.type { return p.type < q.type }
-        return p.ruleRank < q.ruleRank
-      }
-      var roleList = Array(winners[..<roleWinners]), entityList = Array(winners[roleWinners...])
-      insertionSort(&roleList) { before($0, $1) }
-      insertionSort(&entityList) { before($0, $1) }
+    @inline(__always) func before(_ x: Int32, _ y: Int32) -> Bool {
+      let p = keys[Int(x)], q = keys[Int(y)]
+      if p.start != q.start { return p.start < q.start }
+      if p.end != q.end { return p.end < q.end }
+      if p.type != q.type { return p.type < q.type }
+      return p.ruleRank < q.ruleRank
+    }
+    let entityList = winners + roleWinners, entityWinners = winnerCount - roleWinners
+    insertionSort(winners, roleWinners, by: before)
+    insertionSort(entityList, entityWinners, by: before)
+    let order = [Int](unsafeUninitializedCapacity: winnerCount) { out, count in
       var r = 0, e = 0
-      for k in order.indices {
-        if e == entityList.count || (r < roleList.count && !before(entityList[e], roleList[r])) {
-          order[k] = roleList[r]
+      for k in 0..<winnerCount {
+        if e == entityWinners || (r < roleWinners && !before(entityList[e], winners[r])) {
+          out[k] = Int(winners[r])
           r += 1
         } else {
-          order[k] = entityList[e]
+          out[k] = Int(entityList[e])
           e += 1
         }
       }
+      count = winnerCount
     }
     return (order, lostTo)
+  }
+
+  /// The working lists of one `resolve` call, in one block: each has room for one entry per
+  /// candidate.
+  private struct Workspace {
+    let keys: UnsafeMutablePointer<Key>
+    let groups: UnsafeMutablePointer<Int64>
+    let roles, entities, winners, cluster, clusterSize, members: UnsafeMutablePointer<Int32>
+    let openType, openEnd, openCluster, acceptedStart, acceptedEnd, acceptedIndex: UnsafeMutablePointer<Int32>
+
+    init(count n: Int) {
+      let groupOffset = (n * MemoryLayout<Key>.stride + 7) & ~7
+      let listOffset = groupOffset + n * MemoryLayout<Int64>.stride
+      let block = UnsafeMutableRawPointer.allocate(
+        byteCount: listOffset + 12 * n * MemoryLayout<Int32>.stride, alignment: MemoryLayout<Int64>.alignment)
+      keys = block.bindMemory(to: Key.self, capacity: n)
+      groups = (block + groupOffset).bindMemory(to: Int64.self, capacity: n)
+      let list = (block + listOffset).bindMemory(to: Int32.self, capacity: 12 * n)
+      roles = list
+      entities = list + n
+      winners = list + 2 * n
+      cluster = list + 3 * n
+      clusterSize = list + 4 * n
+      members = list + 5 * n
+      openType = list + 6 * n
+      openEnd = list + 7 * n
+      openCluster = list + 8 * n
+      acceptedStart = list + 9 * n
+      acceptedEnd = list + 10 * n
+      acceptedIndex = list + 11 * n
+    }
+
+    func free() { UnsafeMutableRawPointer(keys).deallocate() }
   }
 
   static func roleBeats(_ a: Key, _ b: Key) -> Bool {
@@ -494,27 +553,26 @@ enum ConflictResolver {
     return a.order < b.order
   }
 
-  /// Sorts `items` by `less`, which must be a strict total order (ties broken by index, so the
-  /// result equals any stable sort's). Insertion sort: the lists are a document's candidates,
-  /// a few dozen, and come nearly sorted (rules fire in text order), where it does about one
-  /// comparison per element; long lists go to the standard sort.
+  /// Sorts `items[0 ..< count]` by `less`, which must be a strict total order (ties broken by
+  /// index, so the result equals any stable sort's). Insertion sort: the lists are a document's
+  /// candidates, a few dozen, and come nearly sorted (rules fire in text order), where it does
+  /// about one comparison per element; long lists go to the standard sort.
   @inline(__always)
-  static func insertionSort<T>(_ items: inout [T], by less: (T, T) -> Bool) {
-    guard items.count > 1 else { return }
-    guard items.count <= 64 else {
-      items.sort(by: less)
+  static func insertionSort<T>(_ items: UnsafeMutablePointer<T>, _ count: Int, by less: (T, T) -> Bool) {
+    guard count > 1 else { return }
+    guard count <= 64 else {
+      var all = UnsafeMutableBufferPointer(start: items, count: count)
+      all.sort(by: less)
       return
     }
-    items.withUnsafeMutableBufferPointer { a in
-      for i in 1..<a.count {
-        let x = a[i]
-        var j = i
-        while j > 0 && less(x, a[j - 1]) {
-          a[j] = a[j - 1]
-          j -= 1
-        }
-        a[j] = x
+    for i in 1..<count {
+      let x = items[i]
+      var j = i
+      while j > 0 && less(x, items[j - 1]) {
+        items[j] = items[j - 1]
+        j -= 1
       }
+      items[j] = x
     }
   }
 }
