@@ -190,11 +190,12 @@ extension Recognizer {
       isNumeral(k + 2), lx[k + 2].number.isWhole, !glued(k + 2) || !isPunct(k + 3, 0x2F),
       let n = countedNoun(at: k + 3)
     {
-      let q = Quantity(
-        value: lx[k].number.canonical, unit: n.noun, qualifier: qual, of: lx[k + 2].number.canonical,
-        qualifierRange: qualRange)
       let (start, end) = span(k, n.end)
-      return (Token(kind: .count, start: start, end: end, value: .quantity(q)), n.end)
+      let value = TokenValue.quantity(
+        Quantity(
+          value: lx[k].number.canonical, unit: n.noun, qualifier: qual, of: lx[k + 2].number.canonical,
+          qualifierRange: qualRange))
+      return (Token(kind: .count, start: start, end: end, value: value), n.end)
     }
     guard let a = amount(at: k) else { return nil }
     // A plain numeral that is a piece of a date or ratio (`13/32`, `1-7-2019`) has no unit.
@@ -208,8 +209,9 @@ extension Recognizer {
       perUnit = p
       u.end = after
     }
-    let q = Quantity(value: a.value, unit: u.unit, qualifier: qual, per: perUnit, qualifierRange: qualRange)
     let (start, end) = span(k, u.end)
-    return (Token(kind: u.kind, start: start, end: end, value: .quantity(q)), u.end)
+    let value = TokenValue.quantity(
+      Quantity(value: a.value, unit: u.unit, qualifier: qual, per: perUnit, qualifierRange: qualRange))
+    return (Token(kind: u.kind, start: start, end: end, value: value), u.end)
   }
 }
