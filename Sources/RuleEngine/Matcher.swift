@@ -157,8 +157,11 @@ final class MatchScratch: @unchecked Sendable {
     let quads = 4 * max(1, ruleCount)
     if ruleCount != scanRules {
       scanMemory?.deallocate()
-      scanMemory = .allocate(
+      let memory = UnsafeMutableRawPointer.allocate(
         byteCount: 3 * quads * MemoryLayout<Int32>.stride + max(1, ruleCount), alignment: MemoryLayout<Int32>.alignment)
+      // Initialized once, so that each document may simply overwrite what it uses.
+      memory.initializeMemory(as: UInt8.self, repeating: 0, count: 3 * quads * MemoryLayout<Int32>.stride + max(1, ruleCount))
+      scanMemory = memory
       scanRules = ruleCount
     }
     let words = scanMemory!.bindMemory(to: Int32.self, capacity: 3 * quads)
