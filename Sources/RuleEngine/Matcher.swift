@@ -154,20 +154,22 @@ final class MatchScratch: @unchecked Sendable {
 
   /// `ScanBuffers` for `ruleCount` rules (contents left from the last document).
   func scanBuffers(ruleCount: Int) -> ScanBuffers {
-    let quads = 4 * max(1, ruleCount)
+    let rules = max(1, ruleCount), quads = 4 * rules
+    // Three lists of `quads` words, then a flag per rule.
+    let flagOffset = 3 * quads * MemoryLayout<Int32>.stride
     if ruleCount != scanRules {
       scanMemory?.deallocate()
       let memory = UnsafeMutableRawPointer.allocate(
-        byteCount: 3 * quads * MemoryLayout<Int32>.stride + max(1, ruleCount), alignment: MemoryLayout<Int32>.alignment)
+        byteCount: flagOffset + rules, alignment: MemoryLayout<Int32>.alignment)
       // Initialized once, so that each document may simply overwrite what it uses.
-      memory.initializeMemory(as: UInt8.self, repeating: 0, count: 3 * quads * MemoryLayout<Int32>.stride + max(1, ruleCount))
+      memory.initializeMemory(as: UInt8.self, repeating: 0, count: flagOffset + rules)
       scanMemory = memory
       scanRules = ruleCount
     }
     let words = scanMemory!.bindMemory(to: Int32.self, capacity: 3 * quads)
-    let flags = (scanMemory! + 3 * quads * MemoryLayout<Int32>.stride).bindMemory(to: Bool.self, capacity: max(1, ruleCount))
+    let flags = (scanMemory! + flagOffset).bindMemory(to: Bool.self, capacity: rules)
     return ScanBuffers(
-      active: UnsafeMutableBufferPointer(start: flags, count: max(1, ruleCount)),
+      active: UnsafeMutableBufferPointer(start: flags, count: rules),
       tried: UnsafeMutableBufferPointer(start: words, count: quads), batchRule: words + quads,
       batchStart: words + 2 * quads)
   }
