@@ -42,18 +42,18 @@ enum CountedNouns {
     return (words, parts.count > 1 ? parts[1] : parts[0])
   }
 
-  /// The nouns as lexicon id sequences, longest first, with the noun string to report.
-  static let phrases: [(ids: [UInt16], noun: String)] = {
+  /// The nouns as lexicon id sequences, longest first, with the noun to report.
+  static let phrases: [(ids: [UInt16], noun: UnitName)] = {
     let lexicon = Lexicon.shared
     return parsed
-      .map { entry in (entry.words.map { lexicon.id($0) }, entry.noun) }
+      .map { entry in (entry.words.map { lexicon.id($0) }, UnitName(entry.noun)) }
       .sorted { $0.0.count > $1.0.count }
   }()
 
   /// `phrases` grouped by first word, each group in `phrases` order (longest first), so that
   /// a lookup tries only the nouns that start with the word at hand.
-  static let byFirstWord: [(ids: [UInt16], noun: String)] = {
-    var groups = [[(ids: [UInt16], noun: String)]](repeating: [], count: Lexicon.shared.names.count + 1)
+  static let byFirstWord: [(ids: [UInt16], noun: UnitName)] = {
+    var groups = [[(ids: [UInt16], noun: UnitName)]](repeating: [], count: Lexicon.shared.names.count + 1)
     for phrase in phrases { groups[Int(phrase.ids[0])].append(phrase) }
     return groups.flatMap { $0 }
   }()

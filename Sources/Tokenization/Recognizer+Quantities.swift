@@ -1,7 +1,7 @@
 /// The unit found after a number.
 struct UnitMatch {
   var kind: TokenKind
-  var unit: String
+  var unit: UnitName
   /// Lexeme index just after the unit.
   var end: Int
 }
@@ -30,7 +30,7 @@ extension Recognizer {
   }
 
   /// The counted noun at `i`, longest first.
-  func countedNoun(at i: Int) -> (noun: String, end: Int)? {
+  func countedNoun(at i: Int) -> (noun: UnitName, end: Int)? {
     guard let first = wordID(i) else { return nil }
     // `đồng chí` is a counted noun, but `đồng` alone is money.
     outer: for (ids, noun) in nounPhrases[nounsStartingWith[Int(first)]] {
@@ -43,10 +43,10 @@ extension Recognizer {
   }
 
   /// An area unit at `i`: `m2`, `m²`, `km2`, `km²`, `ha`, `mét vuông`, `hécta`, `héc-ta`.
-  func areaUnit(at i: Int) -> (unit: String, end: Int)? {
+  func areaUnit(at i: Int) -> (unit: UnitName, end: Int)? {
     guard let id = wordID(i) else { return nil }
     if id == W.m || id == W.km {
-      let unit = id == W.m ? "m2" : "km2"
+      let unit = id == W.m ? UnitName.squareMetre : .squareKilometre
       if glued(i), isPunct(i + 1, 0xB2) { return (unit, i + 2) }
       if glued(i), isNumeral(i + 1), lx[i + 1].plainDigits == 1, lx[i + 1].number.significand == 2,
         !glued(i + 1) || lx[i + 2].kind == .punctuation
@@ -55,14 +55,14 @@ extension Recognizer {
       }
       return nil
     }
-    if id == W.ha || id == W.hecta || id == W.hecta2 { return ("ha", i + 1) }
-    if id == W.met && isWord(i + 1, W.vuong) { return ("m2", i + 2) }
-    if id == W.hec && isPunct(i + 1, 0x2D) && isWord(i + 2, W.ta) { return ("ha", i + 3) }
+    if id == W.ha || id == W.hecta || id == W.hecta2 { return (.hectare, i + 1) }
+    if id == W.met && isWord(i + 1, W.vuong) { return (.squareMetre, i + 2) }
+    if id == W.hec && isPunct(i + 1, 0x2D) && isWord(i + 2, W.ta) { return (.hectare, i + 3) }
     return nil
   }
 
   /// A currency at `i`: `đồng` (not `đồng chí`, not `Đồng Tháp`), `đ`, `VNĐ`/`VND`, `USD`, `đô la`, `đôla`, `euro`.
-  func currency(at i: Int) -> (unit: String, end: Int)? {
+  func currency(at i: Int) -> (unit: UnitName, end: Int)? {
     guard let id = wordID(i) else { return nil }
     switch id {
     case W.dong where !isWord(i + 1, W.chi):
@@ -72,12 +72,12 @@ extension Recognizer {
       {
         return nil
       }
-      return ("VND", i + 1)
-    case W.d, W.vnd: return ("VND", i + 1)
-    case W.usd, W.dola: return ("USD", i + 1)
-    case W.dollar where isWord(i + 1, W.la): return ("USD", i + 2)
-    case W.dollar where isPunct(i + 1, 0x2D) && isWord(i + 2, W.la): return ("USD", i + 3)
-    case W.euro, W.eur: return ("EUR", i + 1)
+      return (.vnd, i + 1)
+    case W.d, W.vnd: return (.vnd, i + 1)
+    case W.usd, W.dola: return (.usd, i + 1)
+    case W.dollar where isWord(i + 1, W.la): return (.usd, i + 2)
+    case W.dollar where isPunct(i + 1, 0x2D) && isWord(i + 2, W.la): return (.usd, i + 3)
+    case W.euro, W.eur: return (.eur, i + 1)
     default: return nil
     }
   }
@@ -86,30 +86,30 @@ extension Recognizer {
   func unit(at i: Int) -> UnitMatch? {
     guard i < lx.count else { return nil }
     if lx[i].kind == .punctuation {
-      if lx[i].code == 0x25 || lx[i].code == 0xFF05 { return UnitMatch(kind: .percent, unit: "%", end: i + 1) }
+      if lx[i].code == 0x25 || lx[i].code == 0xFF05 { return UnitMatch(kind: .percent, unit: .percent, end: i + 1) }
       return nil
     }
     guard lx[i].kind == .word, lx[i].code != 0 else { return nil }
     if let c = currency(at: i) { return UnitMatch(kind: .money, unit: c.unit, end: c.end) }
     if let a = areaUnit(at: i) { return UnitMatch(kind: .area, unit: a.unit, end: a.end) }
-    if isWord(i, W.phan) && isWord(i + 1, W.tram) { return UnitMatch(kind: .percent, unit: "%", end: i + 2) }
+    if isWord(i, W.phan) && isWord(i + 1, W.tram) { return UnitMatch(kind: .percent, unit: .percent, end: i + 2) }
     if let n = countedNoun(at: i) { return UnitMatch(kind: .count, unit: n.noun, end: n.end) }
     return nil
   }
 
   /// `đồng/m2`: the unit priced, written right after a `/` that touches the currency.
-  func per(at i: Int) -> (String, Int)? {
+  func per(at i: Int) -> (UnitName, Int)? {
     guard isPunct(i, 0x2F), i > 0, lx[i - 1].end == lx[i].start, glued(i), i + 1 < lx.count,
       lx[i + 1].kind == .word
     else { return nil }
     if let a = areaUnit(at: i + 1) { return (a.unit, a.end) }
     // `đồng/m3`, `đồng/m³`: a cubic metre.
     if isWord(i + 1, W.m), glued(i + 1) {
-      if isPunct(i + 2, 0xB3) { return ("m3", i + 3) }
+      if isPunct(i + 2, 0xB3) { return (.cubicMetre, i + 3) }
       if isNumeral(i + 2), lx[i + 2].plainDigits == 1, lx[i + 2].number.significand == 3,
         !glued(i + 2) || lx[i + 3].kind == .punctuation
       {
-        return ("m3", i + 3)
+        return (.cubicMetre, i + 3)
       }
     }
     if let n = countedNoun(at: i + 1) { return (n.noun, n.end) }
@@ -117,7 +117,7 @@ extension Recognizer {
     guard w.end - w.start <= 8 else { return nil }
     var scalars = String.UnicodeScalarView()
     for k in w.start..<w.end { scalars.append(Unicode.Scalar(Lexer.lower(s[k])) ?? "?") }
-    return (String(scalars), i + 2)
+    return (UnitName(String(scalars)), i + 2)
   }
 
   /// `một` counted in a list of counts of the same noun: `một vụ tại Đắk Nông, một vụ tại Lâm
@@ -182,8 +182,8 @@ extension Recognizer {
   }
 
   /// The quantity token starting with the number at `k`, with the qualifier read in front of
-  /// it, and the lexeme index after it. (A token, not a `Quantity`: its value is boxed once and
-  /// then only moved.)
+  /// it, and the lexeme index after it. (A token, not a `Quantity`: the quantity is built in place
+  /// in the token's value.)
   func quantityToken(at k: Int, qualifier qual: Qualifier, qualifierRange qualRange: Range<Int>?) -> (Token, Int)? {
     // Ratio: `32/55 cuộc` → 32 of 55.
     if isNumeral(k), lx[k].number.isWhole, glued(k), isPunct(k + 1, 0x2F), glued(k + 1),
@@ -193,7 +193,7 @@ extension Recognizer {
       let (start, end) = span(k, n.end)
       let value = TokenValue.quantity(
         Quantity(
-          value: lx[k].number.canonical, unit: n.noun, qualifier: qual, of: lx[k + 2].number.canonical,
+          value: lx[k].number.canonical, unitName: n.noun, qualifier: qual, of: lx[k + 2].number.canonical,
           qualifierRange: qualRange))
       return (Token(kind: .count, start: start, end: end, value: value), n.end)
     }
@@ -204,14 +204,14 @@ extension Recognizer {
     guard wordsAcceptable(a, from: k, unitFollows: true) || qualRange == nil && enumeratedOne(a, from: k, u)
     else { return nil }
     if u.kind == .count && !a.value.isWhole { return nil }
-    var perUnit: String? = nil
+    var perUnit: UnitName? = nil
     if u.kind == .money, let (p, after) = per(at: u.end) {
       perUnit = p
       u.end = after
     }
     let (start, end) = span(k, u.end)
     let value = TokenValue.quantity(
-      Quantity(value: a.value, unit: u.unit, qualifier: qual, per: perUnit, qualifierRange: qualRange))
+      Quantity(value: a.value, unitName: u.unit, qualifier: qual, perName: perUnit, qualifierRange: qualRange))
     return (Token(kind: u.kind, start: start, end: end, value: value), u.end)
   }
 }

@@ -4,14 +4,16 @@
 /// Offsets are in Unicode scalars of the *normalized* text; `NormalizedText.rawRange` maps
 /// them back to the raw input when mentions are built.
 public struct Token: Sendable, Equatable {
-  /// What sort of token this is.
-  public var kind: TokenKind
+  // Stored in this order so that the one-byte kind fills the end of the value's last word:
+  // a token is 72 bytes of plain data (see `TokenValue`).
   /// Start offset in normalized scalars.
   public var start: Int
   /// End offset in normalized scalars (exclusive).
   public var end: Int
   /// The parsed value of a typed token; nil for syllables and punctuation.
   public var value: TokenValue?
+  /// What sort of token this is.
+  public var kind: TokenKind
 
   public init(kind: TokenKind, start: Int, end: Int, value: TokenValue? = nil) {
     self.kind = kind
@@ -72,14 +74,14 @@ public enum TokenKind: String, Sendable, CaseIterable, Codable {
 
 /// The parsed value of a typed token.
 ///
-/// The large payloads are `indirect` (boxed): a `Quantity` is about 100 bytes, and keeping it
-/// inline would make every token, words included, that large. Boxed, a token is 64 bytes and
-/// only the few quantity and period tokens pay for a box.
+/// Plain data, stored inline: a quantity names its units by `UnitName` and a date is three
+/// 32-bit numbers, so that the largest payload is about 50 bytes, a token holds no reference,
+/// and an array of tokens is written, copied and freed without reference counting or boxes.
 public enum TokenValue: Sendable, Equatable {
   case number(DecimalNumber)
-  indirect case quantity(Quantity)
+  case quantity(Quantity)
   case date(SimpleDate)
-  indirect case period(start: SimpleDate, end: SimpleDate)
+  case period(start: SimpleDate, end: SimpleDate)
 }
 
 /// An exact decimal: `significand × 10^exponent`. Money must not pass through `Double`:
@@ -148,31 +150,76 @@ public struct DecimalNumber: Sendable, Equatable, Hashable, CustomStringConverti
 }
 
 /// A number with a unit: money, counts, percentages, areas.
+///
+/// Plain data: the units are `UnitName`s, and the optional parts are stored without
+/// `Optional`'s extra bytes (the qualifier's range as 32-bit offsets, which any offset into a
+/// text the tokenizer accepts fits).
 public struct Quantity: Sendable, Equatable {
   /// The value in the base unit: đồng for VND (a whole number), dollars for USD, m² for `m2`.
   public var value: DecimalNumber
-  /// `VND`, `USD`, `EUR` for money; the counted noun for counts (`cuộc`, `cá nhân`);
-  /// `%` for percentages; `m2`, `ha`, `km2` for areas.
-  public var unit: String
+  private var ofValue: DecimalNumber
+  private var qualifierStart: Int32
+  private var qualifierEnd: Int32
+  /// The unit, as `unit` names it.
+  public var unitName: UnitName
+  /// The unit priced, as `per` names it.
+  public var perName: UnitName?
   /// The qualifier word in front (`hơn` → `moreThan`); it is not inside the token's span.
   public var qualifier: Qualifier
-  /// The whole of a fraction count (`32/55 cuộc` → 55), else nil.
-  public var of: DecimalNumber?
-  /// For unit prices, the unit priced (`8.000 đồng/m2` → `m2`), else nil.
-  public var per: String?
-  /// Where the qualifier word is (normalized offsets), when there is one.
-  public var qualifierRange: Range<Int>?
+  private var hasOf: Bool
+
+  public init(
+    value: DecimalNumber, unitName: UnitName, qualifier: Qualifier = .exact, of: DecimalNumber? = nil,
+    perName: UnitName? = nil, qualifierRange: Range<Int>? = nil
+  ) {
+    self.value = value
+    self.unitName = unitName
+    self.perName = perName
+    self.qualifier = qualifier
+    ofValue = of ?? DecimalNumber(0)
+    hasOf = of != nil
+    qualifierStart = qualifierRange.map { Int32(clamping: $0.lowerBound) } ?? -1
+    qualifierEnd = qualifierRange.map { Int32(clamping: $0.upperBound) } ?? -1
+  }
 
   public init(
     value: DecimalNumber, unit: String, qualifier: Qualifier = .exact, of: DecimalNumber? = nil,
     per: String? = nil, qualifierRange: Range<Int>? = nil
   ) {
-    self.value = value
-    self.unit = unit
-    self.qualifier = qualifier
-    self.of = of
-    self.per = per
-    self.qualifierRange = qualifierRange
+    self.init(
+      value: value, unitName: UnitName(unit), qualifier: qualifier, of: of, perName: per.map(UnitName.init),
+      qualifierRange: qualifierRange)
+  }
+
+  /// `VND`, `USD`, `EUR` for money; the counted noun for counts (`cuộc`, `cá nhân`);
+  /// `%` for percentages; `m2`, `ha`, `km2` for areas.
+  public var unit: String {
+    get { unitName.name }
+    set { unitName = UnitName(newValue) }
+  }
+
+  /// For unit prices, the unit priced (`8.000 đồng/m2` → `m2`), else nil.
+  public var per: String? {
+    get { perName?.name }
+    set { perName = newValue.map(UnitName.init) }
+  }
+
+  /// The whole of a fraction count (`32/55 cuộc` → 55), else nil.
+  public var of: DecimalNumber? {
+    get { hasOf ? ofValue : nil }
+    set {
+      ofValue = newValue ?? DecimalNumber(0)
+      hasOf = newValue != nil
+    }
+  }
+
+  /// Where the qualifier word is (normalized offsets), when there is one.
+  public var qualifierRange: Range<Int>? {
+    get { qualifierStart < 0 ? nil : Int(qualifierStart)..<Int(qualifierEnd) }
+    set {
+      qualifierStart = newValue.map { Int32(clamping: $0.lowerBound) } ?? -1
+      qualifierEnd = newValue.map { Int32(clamping: $0.upperBound) } ?? -1
+    }
   }
 }
 
@@ -186,15 +233,37 @@ public enum Qualifier: String, Sendable, Equatable, CaseIterable, Codable {
 }
 
 /// A calendar date; `year` is nil when the text gives none and nothing has resolved it yet.
+///
+/// Stored as three 32-bit numbers (values beyond them are clamped), so that a period token's
+/// two dates fit in a token (see `TokenValue`).
 public struct SimpleDate: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
-  public var year: Int?
-  public var month: Int
-  public var day: Int
+  /// `Int32.min` while the year is unknown.
+  private var storedYear: Int32
+  private var storedMonth: Int32
+  private var storedDay: Int32
 
   public init(year: Int?, month: Int, day: Int) {
-    self.year = year
-    self.month = month
-    self.day = day
+    storedYear = year.map(SimpleDate.storedYear) ?? Int32.min
+    storedMonth = Int32(clamping: month)
+    storedDay = Int32(clamping: day)
+  }
+
+  public var year: Int? {
+    get { storedYear == Int32.min ? nil : Int(storedYear) }
+    set { storedYear = newValue.map(SimpleDate.storedYear) ?? Int32.min }
+  }
+
+  /// A known year as stored: clamped, and never the mark of an unknown one.
+  private static func storedYear(_ year: Int) -> Int32 { max(Int32.min + 1, Int32(clamping: year)) }
+
+  public var month: Int {
+    get { Int(storedMonth) }
+    set { storedMonth = Int32(clamping: newValue) }
+  }
+
+  public var day: Int {
+    get { Int(storedDay) }
+    set { storedDay = Int32(clamping: newValue) }
   }
 
   /// `YYYY-MM-DD`, or `--MM-DD` while the year is unknown.
