@@ -1,3 +1,4 @@
+import RuleEngine
 import Tokenization
 import VNText
 
@@ -220,7 +221,7 @@ enum MentionBuilder {
       case .hit:
         let hit = hits[Int(e.index)]
         let list = withUnsafePointer(to: hit) { h in
-          entityFieldNames(h).map { EntityField($0, entityFieldValue(h, $0)) }
+          entityFieldNames(h).map { EntityField($0, entityFieldValue(h, $0)?.string) }
         }
         return Mention(type: hit.type, text: text, start: e.start, end: e.end, rule: hit.rule, fields: .entity(list))
       }
@@ -291,15 +292,29 @@ enum MentionBuilder {
     w.ensure(tail, &out, &limit)
     if let names = entityFieldLiterals(type) {
       for (name, literal) in names {
-        J.field(.literal(literal), entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
+        writeField(.literal(literal), entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
       }
     } else {
       for name in hit.pointee.fields.keys.sorted() {
-        J.field(.string(name), entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
+        writeField(.string(name), entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
       }
     }
     out = J.tail(rule, at: out)
     w.endRun(out)
+  }
+
+  /// An entity field: captured text straight from the scalars it spans.
+  @inline(__always)
+  private static func writeField(
+    _ name: JSONName, _ value: FieldValue?, tail: Int, _ out: inout JSONOut.Out, _ limit: inout JSONOut.Out,
+    _ w: inout JSONWriter
+  ) {
+    switch value {
+    case .scalars(let s)?:
+      s.withUnsafeBufferPointer { MentionJSON.field(name, scalars: $0, tail: tail, &out, &limit, &w) }
+    case .string(let s)?: MentionJSON.field(name, s, tail: tail, &out, &limit, &w)
+    case nil: MentionJSON.field(name, nil, tail: tail, &out, &limit, &w)
+    }
   }
 
   /// The fields an entity mention writes, in order.
@@ -311,9 +326,22 @@ enum MentionBuilder {
   /// The value an entity mention writes for a field: nil (`null`) when the hit has none, or an
   /// empty one (no title), or a year-less date.
   @inline(__always)
-  static func entityFieldValue(_ hit: UnsafePointer<RuleHit>, _ name: String) -> String? {
-    guard let value = hit.pointee.fields[name], !isAbsent(value) else { return nil }
+  static func entityFieldValue(_ hit: UnsafePointer<RuleHit>, _ name: String) -> FieldValue? {
+    guard let value = hit.pointee.fields.value(name), !isAbsent(value) else { return nil }
     return value
+  }
+
+  /// `isAbsent(_: String)` of the value, read in place when it is captured text.
+  static func isAbsent(_ value: FieldValue) -> Bool {
+    switch value {
+    case .string(let s): return isAbsent(s)
+    case .scalars(let s):
+      let i = s.startIndex
+      guard s.count >= 2, s[i] == 0x2D, s[i + 1] == 0x2D else { return s.isEmpty }
+      // As for bytes: only a non-ASCII third scalar can make the dashes part of another character.
+      guard s.count > 2, s[i + 2] >= 0x80 else { return true }
+      return isAbsent(value.string)
+    }
   }
 
   /// An empty value (no title) or a year-less date (`--MM-DD`) is written as `null`.

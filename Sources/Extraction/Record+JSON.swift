@@ -192,6 +192,19 @@ enum MentionJSON {
     out = value.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
   }
 
+  /// `,NAME:"…"` for a value that is a stretch of scalars: as `field(_:_:…)` with that text.
+  @inline(__always)
+  static func field(
+    _ name: JSONName, scalars value: UnsafeBufferPointer<UInt32>, tail: Int, _ out: inout Out, _ limit: inout Out,
+    _ w: inout JSONWriter
+  ) {
+    w.ensure(8 &+ name.bound &+ O.bound(scalars: value.count) &+ tail, &out, &limit)
+    out = O.byte(0x2C, at: out)
+    out = name.write(at: out)
+    out = O.byte(0x3A, at: out)
+    out = O.quoted(scalars: value, at: out)
+  }
+
   /// `,"rule":…}`: the room for it was made with `tailBound(rule)` by the part before.
   @inline(__always)
   static func tail(_ rule: JSONName, at out: Out) -> Out {

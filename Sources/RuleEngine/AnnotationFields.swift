@@ -1,19 +1,23 @@
+import VNText
+
 /// An annotation's fields: a handful of names with values (`metric`, `name`, `title`, `kind` …),
 /// looked up by comparing names.
 ///
 /// Used like a `[String: String]` (subscript, `keys`, iteration, dictionary literals, equality
 /// that ignores order), but stored as one small array in the order the fields were set: a
 /// rule's fields are built for every match that wins, and an array costs one allocation where
-/// a dictionary also hashes every name on every insertion and lookup.
+/// a dictionary also hashes every name on every insertion and lookup. A value captured from
+/// the text is kept as the stretch of the document's scalars it is (`FieldValue.scalars`) and made
+/// a `String` only when read as one: the record writer copies it to JSON straight from there.
 public struct AnnotationFields: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence,
   CustomStringConvertible
 {
   /// A field, named like a dictionary element.
   public typealias Element = (key: String, value: String)
 
-  fileprivate struct Field: Sendable, Hashable {
+  fileprivate struct Field: Sendable {
     var name: String
-    var value: String
+    var value: FieldValue
   }
 
   private var fields: [Field]
@@ -42,22 +46,39 @@ public struct AnnotationFields: Sendable, Hashable, ExpressibleByDictionaryLiter
   /// The value of field `name`; setting nil removes the field, setting an existing name
   /// replaces its value in place.
   public subscript(name: String) -> String? {
-    get {
-      for f in fields where f.name == name { return f.value }
-      return nil
-    }
+    get { value(name)?.string }
     set {
       if let k = fields.firstIndex(where: { $0.name == name }) {
-        if let newValue { fields[k].value = newValue } else { fields.remove(at: k) }
+        if let newValue { fields[k].value = .string(newValue) } else { fields.remove(at: k) }
       } else if let newValue {
-        fields.append(Field(name: name, value: newValue))
+        fields.append(Field(name: name, value: .string(newValue)))
       }
     }
   }
 
+  /// The stored value of field `name`, without making a string of captured text.
+  public func value(_ name: String) -> FieldValue? {
+    for f in fields where f.name == name { return f.value }
+    return nil
+  }
+
   /// Adds a field whose name is known not to be set yet (no search).
   mutating func appendNew(_ name: String, _ value: String) {
+    fields.append(Field(name: name, value: .string(value)))
+  }
+
+  /// Adds a field whose name is known not to be set yet (no search).
+  mutating func appendNew(_ name: String, _ value: FieldValue) {
     fields.append(Field(name: name, value: value))
+  }
+
+  /// Sets field `name` to `value`, replacing a value already set.
+  mutating func set(_ name: String, _ value: FieldValue) {
+    if let k = fields.firstIndex(where: { $0.name == name }) {
+      fields[k].value = value
+    } else {
+      fields.append(Field(name: name, value: value))
+    }
   }
 
   public struct Iterator: IteratorProtocol {
@@ -65,7 +86,7 @@ public struct AnnotationFields: Sendable, Hashable, ExpressibleByDictionaryLiter
 
     public mutating func next() -> Element? {
       guard let f = base.next() else { return nil }
-      return (f.name, f.value)
+      return (f.name, f.value.string)
     }
   }
 
@@ -74,14 +95,19 @@ public struct AnnotationFields: Sendable, Hashable, ExpressibleByDictionaryLiter
   /// Equal when the same names have the same values, in any order.
   public static func == (a: AnnotationFields, b: AnnotationFields) -> Bool {
     guard a.count == b.count else { return false }
-    for f in a.fields where b[f.name] != f.value { return false }
+    for f in a.fields where b[f.name] != f.value.string { return false }
     return true
   }
 
   /// Independent of order, like equality.
   public func hash(into hasher: inout Hasher) {
     var combined = 0
-    for f in fields { combined ^= f.hashValue }
+    for f in fields {
+      var h = Hasher()
+      h.combine(f.name)
+      h.combine(f.value.string)
+      combined ^= h.finalize()
+    }
     hasher.combine(count)
     hasher.combine(combined)
   }
@@ -89,6 +115,22 @@ public struct AnnotationFields: Sendable, Hashable, ExpressibleByDictionaryLiter
   /// `["name": "value", …]` sorted by name: a dictionary's look, in a stable order.
   public var description: String {
     if isEmpty { return "[:]" }
-    return "[" + fields.sorted { $0.name < $1.name }.map { "\"\($0.name)\": \"\($0.value)\"" }.joined(separator: ", ") + "]"
+    return "[" + fields.sorted { $0.name < $1.name }.map { "\"\($0.name)\": \"\($0.value.string)\"" }.joined(separator: ", ") + "]"
+  }
+}
+
+/// An annotation field's value as stored (`AnnotationFields.value(_:)`).
+public enum FieldValue: Sendable {
+  /// A value given as a string: a rule's literal, a gazetteer entry's canonical form, a date.
+  case string(String)
+  /// A stretch of a document's normalized text, as scalar values.
+  case scalars(ArraySlice<UInt32>)
+
+  /// The value as a string.
+  public var string: String {
+    switch self {
+    case .string(let s): s
+    case .scalars(let s): String(scalarValues: s)
+    }
   }
 }

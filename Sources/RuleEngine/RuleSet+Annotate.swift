@@ -272,21 +272,22 @@ extension RuleSet {
       switch value {
       case .literal(let s): fields[name] = s
       case .capture(let c):
-        if let v = captureValue(rule, c, match: match, doc: doc) { fields[name] = v }
+        if let v = captureValue(rule, c, match: match, doc: doc) { fields.set(name, v) }
       }
     }
     if case .role(_, let metric) = e.kind { fields["metric"] = metric }
     return fields
   }
 
-  /// A capture's value: a gazetteer entry's canonical form, a date's ISO form, else its text.
-  func captureValue(_ rule: CompiledRule, _ k: Int, match: RuleMatch, doc: DocumentView) -> String? {
+  /// A capture's value: a gazetteer entry's canonical form, a date's ISO form, else its text
+  /// (the normalized scalars it spans, made a string only if someone reads one).
+  func captureValue(_ rule: CompiledRule, _ k: Int, match: RuleMatch, doc: DocumentView) -> FieldValue? {
     guard let r = match.capture(k), !r.isEmpty else { return nil }
     if let g = rule.captureGazetteer[k], let c = gazetteers[g].canonicalForm(in: doc, range: r) {
-      return c
+      return .string(c)
     }
-    if r.count == 1, case .date(let d)? = doc.tokens[r.lowerBound].value { return d.iso }
-    return doc.string(tokens: r)
+    if r.count == 1, case .date(let d)? = doc.tokens[r.lowerBound].value { return .string(d.iso) }
+    return .scalars(doc.text.scalars[Int(doc.starts[r.lowerBound])..<Int(doc.ends[r.upperBound - 1])])
   }
 }
 

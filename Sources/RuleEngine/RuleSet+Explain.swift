@@ -40,7 +40,7 @@ extension RuleSet {
             out.append("    \(name) = (not matched)")
             continue
           }
-          let value = captureValue(r, k, match: c.match, doc: doc) ?? ""
+          let value = captureValue(r, k, match: c.match, doc: doc)?.string ?? ""
           let textOf = doc.string(tokens: cr)
           out.append("    \(name) = \(quote(textOf))" + (value != textOf ? " → \(quote(value))" : "") + "  tokens \(cr.lowerBound)..<\(cr.upperBound)")
         }

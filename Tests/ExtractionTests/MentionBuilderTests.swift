@@ -1,3 +1,4 @@
+import RuleEngine
 import Testing
 import Tokenization
 
@@ -33,6 +34,11 @@ import Tokenization
     ]
     for v in values {
       #expect(MentionBuilder.isAbsent(v) == (v.isEmpty || v.hasPrefix("--")), "\(v.debugDescription)")
+      // Captured text is read in place, as scalars, inside a longer text: the same answer.
+      let scalars = Array(("«" + v + "»").unicodeScalars.map(\.value))
+      let captured = FieldValue.scalars(scalars[1..<(scalars.count - 1)])
+      #expect(MentionBuilder.isAbsent(captured) == (v.isEmpty || v.hasPrefix("--")), "\(v.debugDescription)")
+      #expect(MentionBuilder.isAbsent(FieldValue.string(v)) == MentionBuilder.isAbsent(v))
     }
   }
 

@@ -74,4 +74,32 @@ final class EmissionFieldsTests: XCTestCase {
     XCTAssertEqual(b.description, #"["a": "1", "b": "2"]"#)
     XCTAssertEqual(AnnotationFields().description, "[:]")
   }
+
+  /// A capture's text is kept as the scalars it spans and reads, compares and hashes as the
+  /// string it stands for.
+  func testCapturedText_isKeptAsScalarsAndReadsAsAString() throws {
+    let set = try XCTUnwrap(makeRuleSet("""
+      rules:
+        - id: p.name
+          pattern: '"ông" name:CAP{1,3}'
+          emit: {type: person, span: name, fields: {name: $name, source: "test"}}
+      """))
+    let normalized = Normalizer().normalize("Gặp ông Nguyễn Văn Minh hôm qua")
+    let hits = set.annotate(normalized, tokens: Tokenizer().tokenize(normalized))
+    let fields = try XCTUnwrap(hits.first?.fields)
+    guard case .scalars(let s)? = fields.value("name") else { return XCTFail("the name is not kept as scalars") }
+    XCTAssertEqual(String(scalarValues: s), "Nguyễn Văn Minh")
+    guard case .string("test")? = fields.value("source") else { return XCTFail("a literal is a string") }
+    XCTAssertNil(fields.value("title"))
+    XCTAssertEqual(fields["name"], "Nguyễn Văn Minh")
+    let plain: AnnotationFields = ["source": "test", "name": "Nguyễn Văn Minh"]
+    XCTAssertEqual(fields, plain)
+    XCTAssertEqual(fields.hashValue, plain.hashValue)
+    XCTAssertEqual(fields.description, plain.description)
+    XCTAssertEqual(fields.map { "\($0.key)=\($0.value)" }, ["name=Nguyễn Văn Minh", "source=test"])
+    var changed = fields
+    changed["name"] = "Minh"
+    XCTAssertEqual(changed["name"], "Minh")
+    XCTAssertNotEqual(changed, plain)
+  }
 }
