@@ -179,6 +179,32 @@ enum JSONOut {
 
   // MARK: Strings
 
+  /// Each of `UnitName.fixedNames` as a JSON string (quoted and escaped), prepared once.
+  private static let unitLiterals: [[UInt8]] = UnitName.fixedNames.map { name in
+    var w = JSONWriter(capacity: bound(name))
+    var (out, limit) = w.beginRun()
+    w.ensure(bound(name), &out, &limit)
+    w.endRun(quoted(name, at: out))
+    return w.bytes
+  }
+
+  /// The most bytes `unit(_:at:)` stores.
+  @inline(__always)
+  static func unitBound(_ u: UnitName) -> Int {
+    if let i = u.fixedIndex { return unitLiterals[i].count }
+    return bound(u.name)
+  }
+
+  /// A unit's name as a JSON string: copied from `unitLiterals` when it is a fixed one.
+  @inline(__always)
+  static func unit(_ u: UnitName, at out: Out) -> Out {
+    guard let i = u.fixedIndex else { return quoted(u.name, at: out) }
+    return unitLiterals[i].withUnsafeBufferPointer { b in
+      out.update(from: b.baseAddress!, count: b.count)
+      return out + b.count
+    }
+  }
+
   /// Bits 0–63 and 64–127 of the ASCII characters JSON strings must escape (controls, `"`,
   /// `\`), plus DEL, which is escaped so that records stay printable.
   private static let escapeLow: UInt64 = 0x0000_0004_FFFF_FFFF

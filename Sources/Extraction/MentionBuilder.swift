@@ -61,26 +61,21 @@ enum MentionBuilder {
     }
   }
 
-  /// An entity type as a JSON literal when it is one of the schema's.
-  static func entityTypeLiteral(_ type: String) -> JSONName {
+  /// An entity type as a JSON literal, and the fields it writes in order with each name's
+  /// JSON literal when it is one of the schema's types: one look at the type's name.
+  static func entityLayout(_ type: String) -> (type: JSONName, fields: [(String, StaticString)]?) {
     switch type {
-    case "person": .literal("\"person\"")
-    case "organization": .literal("\"organization\"")
-    case "province": .literal("\"province\"")
-    case "legal_ref": .literal("\"legal_ref\"")
-    default: .string(type)
+    case "person": (.literal("\"person\""), personFieldLiterals)
+    case "organization": (.literal("\"organization\""), nameFieldLiterals)
+    case "province": (.literal("\"province\""), nameFieldLiterals)
+    case "legal_ref": (.literal("\"legal_ref\""), legalReferenceFieldLiterals)
+    default: (.string(type), nil)
     }
   }
 
   /// The fields of the schema's entity types, in order, with each name's JSON literal.
-  static func entityFieldLiterals(_ type: String) -> [(String, StaticString)]? {
-    switch type {
-    case "person": personFieldLiterals
-    case "organization", "province": nameFieldLiterals
-    case "legal_ref": legalReferenceFieldLiterals
-    default: nil
-    }
-  }
+  static func entityFieldLiterals(_ type: String) -> [(String, StaticString)]? { entityLayout(type).fields }
+
   private static let personFieldLiterals: [(String, StaticString)] = [("name", "\"name\""), ("title", "\"title\"")]
   private static let nameFieldLiterals: [(String, StaticString)] = [("name", "\"name\"")]
   private static let legalReferenceFieldLiterals: [(String, StaticString)] = [
@@ -269,7 +264,7 @@ enum MentionBuilder {
     switch token.pointee.value {
     case .quantity(let q)?:
       let metric = role?.pointee.fields["metric"].map(JSONName.string) ?? .literal("\"other\"")
-      J.quantity(q, type: typeName(kind)!, metric: metric, tail: tail, &out, &limit, &w)
+      J.quantity(q, kind: kind, metric: metric, tail: tail, &out, &limit, &w)
     case .date(let d)?: J.date(d, tail: tail, &out, &limit, &w)
     case .period(let from, let to)?: J.period(from, to, tail: tail, &out, &limit, &w)
     case .number?, nil: preconditionFailure("a plan holds only typed tokens")
@@ -288,9 +283,10 @@ enum MentionBuilder {
     let rule = JSONName.string(hit.pointee.rule)
     let tail = J.tailBound(rule)
     let type = hit.pointee.type
-    J.head(type: entityTypeLiteral(type), text: text, start: start, end: end, &out, &limit, &w)
+    let layout = entityLayout(type)
+    J.head(type: layout.type, text: text, start: start, end: end, &out, &limit, &w)
     w.ensure(tail, &out, &limit)
-    if let names = entityFieldLiterals(type) {
+    if let names = layout.fields {
       for (name, literal) in names {
         writeField(.literal(literal), entityFieldValue(hit, name), tail: tail, &out, &limit, &w)
       }

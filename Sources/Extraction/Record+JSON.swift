@@ -79,7 +79,8 @@ extension Mention {
     }
     switch m.pointee.fields {
     case .quantity(let q, let metric):
-      J.quantity(q, type: m.pointee.type, metric: .string(metric), tail: tail, &out, &limit, &w)
+      let kind = TokenKind(rawValue: m.pointee.type) ?? .percent
+      J.quantity(q, kind: kind, metric: .string(metric), tail: tail, &out, &limit, &w)
     case .date(let d): J.date(d, tail: tail, &out, &limit, &w)
     case .period(let from, let to): J.period(from, to, tail: tail, &out, &limit, &w)
     case .entity(let list):
@@ -122,38 +123,39 @@ enum MentionJSON {
     out = O.int(end, at: out)
   }
 
-  /// The fields of a money, count, area or percent mention.
+  /// The fields of a money, count, area or percent mention (`kind`; any other kind is
+  /// written as a percent).
   @inline(__always)
   static func quantity(
-    _ q: borrowing Quantity, type: String, metric: JSONName, tail: Int, _ out: inout Out, _ limit: inout Out,
+    _ q: borrowing Quantity, kind: TokenKind, metric: JSONName, tail: Int, _ out: inout Out, _ limit: inout Out,
     _ w: inout JSONWriter
   ) {
-    var n = O.decimalBound(q.value) &+ O.bound(q.unit) &+ metric.bound
+    var n = O.decimalBound(q.value) &+ O.unitBound(q.unitName) &+ metric.bound
     if let of = q.of { n &+= O.decimalBound(of) }
-    if let per = q.per { n &+= O.bound(per) }
+    if let per = q.perName { n &+= O.unitBound(per) }
     w.ensure(n &+ keys &+ tail, &out, &limit)
     out = O.raw(",\"value\":", at: out)
     out = O.decimal(q.value, at: out)
-    switch type {
-    case "money":
+    switch kind {
+    case .money:
       out = O.raw(",\"unit\":", at: out)
-      out = O.quoted(q.unit, at: out)
+      out = O.unit(q.unitName, at: out)
       out = qualifier(q.qualifier, at: out)
       out = O.raw(",\"metric\":", at: out)
       out = metric.write(at: out)
       out = O.raw(",\"per\":", at: out)
-      out = q.per.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
-    case "count":
+      out = q.perName.map { O.unit($0, at: out) } ?? O.raw("null", at: out)
+    case .count:
       out = O.raw(",\"of\":", at: out)
       out = q.of.map { O.decimal($0, at: out) } ?? O.raw("null", at: out)
       out = O.raw(",\"noun\":", at: out)
-      out = O.quoted(q.unit, at: out)
+      out = O.unit(q.unitName, at: out)
       out = qualifier(q.qualifier, at: out)
       out = O.raw(",\"metric\":", at: out)
       out = metric.write(at: out)
-    case "area":
+    case .area:
       out = O.raw(",\"unit\":", at: out)
-      out = O.quoted(q.unit, at: out)
+      out = O.unit(q.unitName, at: out)
       out = qualifier(q.qualifier, at: out)
     default:  // percent
       out = qualifier(q.qualifier, at: out)

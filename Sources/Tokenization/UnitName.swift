@@ -25,6 +25,13 @@ public struct UnitName: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { name }
 
+  /// The names every process knows from the start, in a fixed order (`fixedIndex`): a
+  /// writer may prepare something per name once (`JSONOut.unit`).
+  public static var fixedNames: [String] { UnitRegistry.shared.fixed }
+
+  /// The index of this name in `fixedNames`, when it is one of them.
+  public var fixedIndex: Int? { Int(id) < UnitRegistry.shared.fixed.count ? Int(id) : nil }
+
   public static let vnd = UnitName(id: 0)
   public static let usd = UnitName(id: 1)
   public static let eur = UnitName(id: 2)

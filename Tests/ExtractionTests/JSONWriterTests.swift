@@ -5,6 +5,27 @@ import Tokenization
 @testable import Extraction
 
 @Suite struct JSONWriterTests {
+  /// Unit names are written from literals prepared once for the fixed ones, and quoted for
+  /// any other: both must be what quoting the name writes, within the bound given.
+  @Test func unitNamesAsTheirQuotedString() throws {
+    let others = ["kg", "tấn \"lớn\"", "a\\b", "m\u{301}", "đơn vị \(UUID().uuidString)"]
+    #expect(UnitName.fixedNames.count > 20)
+    #expect(UnitName.vnd.fixedIndex == 0 && UnitName(others.last!).fixedIndex == nil)
+    for name in UnitName.fixedNames + others {
+      let u = UnitName(name)
+      var quoted = JSONWriter(capacity: 1), unit = JSONWriter(capacity: 1)
+      var (out, limit) = quoted.beginRun()
+      quoted.ensure(JSONOut.bound(name), &out, &limit)
+      quoted.endRun(JSONOut.quoted(name, at: out))
+      (out, limit) = unit.beginRun()
+      unit.ensure(JSONOut.unitBound(u), &out, &limit)
+      unit.endRun(JSONOut.unit(u, at: out))
+      #expect(unit.bytes == quoted.bytes, "\(name)")
+      let parsed = try JSONSerialization.jsonObject(with: Data(unit.bytes), options: .fragmentsAllowed)
+      #expect(parsed as? String == name)
+    }
+  }
+
   @Test func escapesWhatJSONRequiresAndRoundTrips() throws {
     let nasty = "a\"b\\c\nd\re\tf\u{01}g\u{7F}h “Thủy” \u{2028} 😀"
     var w = JSONWriter()
