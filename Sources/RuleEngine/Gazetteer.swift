@@ -14,7 +14,8 @@ final class Gazetteer: @unchecked Sendable {
   var children: [[Int32: Int32]] = [[:]]
   /// For each node, the canonical form of the entry ending there (index into `canonical`), or -1.
   var terminal: [Int32] = [-1]
-  var canonical: [String] = []
+  /// Written only while loading, read by matching threads: no dynamic exclusivity check.
+  @exclusivity(unchecked) var canonical: [String] = []
   /// The longest entry in tokens.
   var maxLength = 0
   var entryCount = 0
@@ -154,7 +155,7 @@ final class Gazetteer: @unchecked Sendable {
       node = child(node, id)
       guard node >= 0 else { return nil }
     }
-    let c = terminal[Int(node)]
+    let c = terminalPointer[Int(node)]
     return c >= 0 ? canonical[Int(c)] : nil
   }
 }

@@ -268,6 +268,37 @@ public struct SimpleDate: Sendable, Equatable, Hashable, Comparable, CustomStrin
 
   /// `YYYY-MM-DD`, or `--MM-DD` while the year is unknown.
   public var iso: String {
+    // The usual date, four-digit year (or none), two-digit month and day: written as bytes
+    // (short enough to be stored in the string itself); anything else by interpolation.
+    let yy = Int(storedYear), mm = Int(storedMonth), dd = Int(storedDay)
+    if (0...99).contains(mm), (0...99).contains(dd), storedYear == Int32.min || (0...9999).contains(yy) {
+      let known = storedYear != Int32.min
+      return String(unsafeUninitializedCapacity: known ? 10 : 7) { b in
+        var i = 0
+        @inline(__always) func put(_ v: Int) {
+          b[i] = UInt8(truncatingIfNeeded: 0x30 &+ v)
+          i &+= 1
+        }
+        if known {
+          put(yy / 1000)
+          put(yy / 100 % 10)
+          put(yy / 10 % 10)
+          put(yy % 10)
+        } else {
+          b[i] = 0x2D
+          i &+= 1
+        }
+        b[i] = 0x2D
+        i &+= 1
+        put(mm / 10)
+        put(mm % 10)
+        b[i] = 0x2D
+        i &+= 1
+        put(dd / 10)
+        put(dd % 10)
+        return i
+      }
+    }
     let m = month < 10 ? "0\(month)" : "\(month)"
     let d = day < 10 ? "0\(day)" : "\(day)"
     guard let year else { return "--\(m)-\(d)" }

@@ -86,4 +86,28 @@ import VNText
     #expect(SimpleDate(year: 2023, month: 1, day: 31) < SimpleDate(year: 2023, month: 2, day: 1))
     #expect(SimpleDate(year: nil, month: 1, day: 1) != SimpleDate(year: 0, month: 1, day: 1))
   }
+
+  /// `iso` writes the usual dates as bytes and the rest by interpolation: both spell
+  /// `YYYY-MM-DD` (year padded to four digits) or `--MM-DD`, as the plain formula does.
+  @Test func isoFormAsThePlainFormula() {
+    func plain(_ d: SimpleDate) -> String {
+      let m = d.month < 10 ? "0\(d.month)" : "\(d.month)"
+      let day = d.day < 10 ? "0\(d.day)" : "\(d.day)"
+      guard let year = d.year else { return "--\(m)-\(day)" }
+      let y = String(year)
+      return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-\(m)-\(day)"
+    }
+    let years: [Int?] = [nil, 0, 5, 99, 999, 2023, 9999, 10_000, -4, Int(Int32.max)]
+    let parts = [-1, 0, 1, 9, 10, 12, 31, 99, 100, 1234]
+    for y in years {
+      for m in parts {
+        for d in parts {
+          let date = SimpleDate(year: y, month: m, day: d)
+          #expect(date.iso == plain(date), "\(String(describing: y)) \(m) \(d)")
+        }
+      }
+    }
+    #expect(SimpleDate(year: 2023, month: 7, day: 8).iso == "2023-07-08")
+    #expect(SimpleDate(year: nil, month: 12, day: 1).iso == "--12-01")
+  }
 }
