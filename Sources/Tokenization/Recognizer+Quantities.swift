@@ -33,13 +33,17 @@ extension Recognizer {
   func countedNoun(at i: Int) -> (noun: UnitName, end: Int)? {
     guard let first = wordID(i) else { return nil }
     // `đồng chí` is a counted noun, but `đồng` alone is money.
-    outer: for (ids, noun) in nounPhrases[nounsStartingWith[Int(first)]] {
-      for k in 1..<ids.count where !isWord(i + k, ids[k]) { continue outer }
-      // `Điều 12 khoản 3`: a clause of a law, not twelve items.
-      if ids.count == 1 && first == khoanID && isNumeral(i + 1) { return nil }
-      return (noun, i + ids.count)
+    // Read in place: a copy of an entry would retain its id list.
+    return nounPhrases.withUnsafeBufferPointer { phrases in
+      outer: for p in nounsStartingWith[Int(first)] {
+        let count = phrases[p].ids.count
+        for k in 1..<count where !isWord(i + k, phrases[p].ids[k]) { continue outer }
+        // `Điều 12 khoản 3`: a clause of a law, not twelve items.
+        if count == 1 && first == khoanID && isNumeral(i + 1) { return nil }
+        return (phrases[p].noun, i + count)
+      }
+      return nil
     }
-    return nil
   }
 
   /// An area unit at `i`: `m2`, `m²`, `km2`, `km²`, `ha`, `mét vuông`, `hécta`, `héc-ta`.
