@@ -154,7 +154,7 @@ enum MentionBuilder {
       hits.withUnsafeBufferPointer { hitList in
         for h in hitList.indices {
           let hit = hitList.baseAddress! + h
-          if hit.pointee.fields["metric"] != nil {
+          if hit.pointee.fields.contains(field: "metric") {
             // A role: the metric of the quantity token at its start. The engine has resolved
             // conflicts already; should two still name one token, the first wins.
             guard let e = byStart[hit.pointee.start], plan.entries[e].role < 0,

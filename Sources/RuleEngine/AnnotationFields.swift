@@ -56,6 +56,11 @@ public struct AnnotationFields: Sendable, Hashable, ExpressibleByDictionaryLiter
     }
   }
 
+  /// True when field `name` is set (its value is neither read nor copied).
+  public func contains(field name: String) -> Bool {
+    fields.contains { $0.name == name }
+  }
+
   /// The stored value of field `name`, without making a string of captured text.
   public func value(_ name: String) -> FieldValue? {
     for f in fields where f.name == name { return f.value }

@@ -91,6 +91,8 @@ final class EmissionFieldsTests: XCTestCase {
     XCTAssertEqual(String(scalarValues: s), "Nguyễn Văn Minh")
     guard case .string("test")? = fields.value("source") else { return XCTFail("a literal is a string") }
     XCTAssertNil(fields.value("title"))
+    XCTAssertTrue(fields.contains(field: "name") && fields.contains(field: "source"))
+    XCTAssertFalse(fields.contains(field: "title"))
     XCTAssertEqual(fields["name"], "Nguyễn Văn Minh")
     let plain: AnnotationFields = ["source": "test", "name": "Nguyễn Văn Minh"]
     XCTAssertEqual(fields, plain)
