@@ -27,7 +27,7 @@ enum JSONOut {
   }
 
   /// The most bytes `date(_:at:)` stores for `d`.
-  static func dateBound(_ d: SimpleDate) -> Int { isPlain(d) ? 12 : bound(d.iso) }
+  static func dateBound(_ d: SimpleDate) -> Int { d.isUsualISO ? SimpleDate.usualISOLength &+ 2 : bound(d.iso) }
 
   /// The most bytes `int(_:at:)` stores.
   static let intBound = 21
@@ -144,37 +144,12 @@ enum JSONOut {
     return out + n
   }
 
-  /// A date written by the fast path below: a four-digit year or none, two-digit month and day.
-  private static func isPlain(_ d: SimpleDate) -> Bool {
-    (d.year.map { (0...9999).contains($0) } ?? true) && (0...99).contains(d.month) && (0...99).contains(d.day)
-  }
-
   /// A date, quoted, as `SimpleDate.iso` spells it (`2023-07-14`, `--07-14` without a year).
   static func date(_ d: SimpleDate, at start: Out) -> Out {
     // Years beyond four digits and impossible months: the general formatter.
-    guard isPlain(d) else { return quoted(d.iso, at: start) }
-    var out = byte(0x22, at: start)
-    if let year = d.year {
-      out[0] = UInt8(truncatingIfNeeded: 0x30 + year / 1000)
-      out[1] = UInt8(truncatingIfNeeded: 0x30 + year / 100 % 10)
-      out[2] = UInt8(truncatingIfNeeded: 0x30 + year / 10 % 10)
-      out[3] = UInt8(truncatingIfNeeded: 0x30 + year % 10)
-      out += 4
-    } else {
-      out = byte(0x2D, at: out)
-    }
-    out = byte(0x2D, at: out)
-    out = twoDigits(d.month, at: out)
-    out = byte(0x2D, at: out)
-    out = twoDigits(d.day, at: out)
-    return byte(0x22, at: out)
-  }
-
-  @inline(__always)
-  private static func twoDigits(_ v: Int, at out: Out) -> Out {
-    out[0] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
-    out[1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-    return out + 2
+    guard d.isUsualISO else { return quoted(d.iso, at: start) }
+    let out = byte(0x22, at: start)
+    return byte(0x22, at: out + d.writeUsualISO(to: out))
   }
 
   // MARK: Strings

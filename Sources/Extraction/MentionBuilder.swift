@@ -45,7 +45,7 @@ enum MentionBuilder {
   /// The fields each entity type writes, in order; absent ones are `null`. Types without an
   /// entry write their fields sorted by name.
   static func entityFieldOrder(_ type: String) -> [String]? {
-    entityFieldLiterals(type)?.map(\.0)
+    entityLayout(type).fields?.map(\.0)
   }
 
   /// `typeName(kind)` as a JSON literal, for a typed token's kind.
@@ -72,9 +72,6 @@ enum MentionBuilder {
     default: (.string(type), nil)
     }
   }
-
-  /// The fields of the schema's entity types, in order, with each name's JSON literal.
-  static func entityFieldLiterals(_ type: String) -> [(String, StaticString)]? { entityLayout(type).fields }
 
   private static let personFieldLiterals: [(String, StaticString)] = [("name", "\"name\""), ("title", "\"title\"")]
   private static let nameFieldLiterals: [(String, StaticString)] = [("name", "\"name\"")]

@@ -188,9 +188,7 @@ enum MentionJSON {
     _ name: JSONName, _ value: String?, tail: Int, _ out: inout Out, _ limit: inout Out, _ w: inout JSONWriter
   ) {
     w.ensure(8 &+ name.bound &+ (value.map(O.bound) ?? 0) &+ tail, &out, &limit)
-    out = O.byte(0x2C, at: out)
-    out = name.write(at: out)
-    out = O.byte(0x3A, at: out)
+    out = fieldKey(name, at: out)
     out = value.map { O.quoted($0, at: out) } ?? O.raw("null", at: out)
   }
 
@@ -201,10 +199,14 @@ enum MentionJSON {
     _ w: inout JSONWriter
   ) {
     w.ensure(8 &+ name.bound &+ O.bound(scalars: value.count) &+ tail, &out, &limit)
-    out = O.byte(0x2C, at: out)
-    out = name.write(at: out)
-    out = O.byte(0x3A, at: out)
+    out = fieldKey(name, at: out)
     out = O.quoted(scalars: value, at: out)
+  }
+
+  /// `,NAME:`, the start of an entity field.
+  @inline(__always)
+  private static func fieldKey(_ name: JSONName, at out: Out) -> Out {
+    O.byte(0x3A, at: name.write(at: O.byte(0x2C, at: out)))
   }
 
   /// `,"rule":…}`: the room for it was made with `tailBound(rule)` by the part before.

@@ -48,10 +48,10 @@ public struct AnnotationFields: Sendable, Hashable, ExpressibleByDictionaryLiter
   public subscript(name: String) -> String? {
     get { value(name)?.string }
     set {
-      if let k = fields.firstIndex(where: { $0.name == name }) {
-        if let newValue { fields[k].value = .string(newValue) } else { fields.remove(at: k) }
-      } else if let newValue {
-        fields.append(Field(name: name, value: .string(newValue)))
+      if let newValue {
+        set(name, .string(newValue))
+      } else if let k = fields.firstIndex(where: { $0.name == name }) {
+        fields.remove(at: k)
       }
     }
   }
@@ -68,9 +68,7 @@ public struct AnnotationFields: Sendable, Hashable, ExpressibleByDictionaryLiter
   }
 
   /// Adds a field whose name is known not to be set yet (no search).
-  mutating func appendNew(_ name: String, _ value: String) {
-    fields.append(Field(name: name, value: .string(value)))
-  }
+  mutating func appendNew(_ name: String, _ value: String) { appendNew(name, .string(value)) }
 
   /// Adds a field whose name is known not to be set yet (no search).
   mutating func appendNew(_ name: String, _ value: FieldValue) {

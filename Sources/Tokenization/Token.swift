@@ -176,10 +176,9 @@ public struct Quantity: Sendable, Equatable {
     self.unitName = unitName
     self.perName = perName
     self.qualifier = qualifier
-    ofValue = of ?? DecimalNumber(0)
-    hasOf = of != nil
-    qualifierStart = qualifierRange.map { Int32(clamping: $0.lowerBound) } ?? -1
-    qualifierEnd = qualifierRange.map { Int32(clamping: $0.upperBound) } ?? -1
+    (ofValue, hasOf, qualifierStart, qualifierEnd) = (DecimalNumber(0), false, -1, -1)
+    self.of = of
+    self.qualifierRange = qualifierRange
   }
 
   public init(
@@ -243,9 +242,10 @@ public struct SimpleDate: Sendable, Equatable, Hashable, Comparable, CustomStrin
   private var storedDay: Int32
 
   public init(year: Int?, month: Int, day: Int) {
-    storedYear = year.map(SimpleDate.storedYear) ?? Int32.min
-    storedMonth = Int32(clamping: month)
-    storedDay = Int32(clamping: day)
+    (storedYear, storedMonth, storedDay) = (Int32.min, 0, 0)
+    self.year = year
+    self.month = month
+    self.day = day
   }
 
   public var year: Int? {
@@ -268,36 +268,10 @@ public struct SimpleDate: Sendable, Equatable, Hashable, Comparable, CustomStrin
 
   /// `YYYY-MM-DD`, or `--MM-DD` while the year is unknown.
   public var iso: String {
-    // The usual date, four-digit year (or none), two-digit month and day: written as bytes
-    // (short enough to be stored in the string itself); anything else by interpolation.
-    let yy = Int(storedYear), mm = Int(storedMonth), dd = Int(storedDay)
-    if (0...99).contains(mm), (0...99).contains(dd), storedYear == Int32.min || (0...9999).contains(yy) {
-      let known = storedYear != Int32.min
-      return String(unsafeUninitializedCapacity: known ? 10 : 7) { b in
-        var i = 0
-        @inline(__always) func put(_ v: Int) {
-          b[i] = UInt8(truncatingIfNeeded: 0x30 &+ v)
-          i &+= 1
-        }
-        if known {
-          put(yy / 1000)
-          put(yy / 100 % 10)
-          put(yy / 10 % 10)
-          put(yy % 10)
-        } else {
-          b[i] = 0x2D
-          i &+= 1
-        }
-        b[i] = 0x2D
-        i &+= 1
-        put(mm / 10)
-        put(mm % 10)
-        b[i] = 0x2D
-        i &+= 1
-        put(dd / 10)
-        put(dd % 10)
-        return i
-      }
+    // The usual date as bytes (short enough to be stored in the string itself); anything
+    // else by interpolation.
+    if isUsualISO {
+      return String(unsafeUninitializedCapacity: SimpleDate.usualISOLength) { writeUsualISO(to: $0.baseAddress!) }
     }
     let m = month < 10 ? "0\(month)" : "\(month)"
     let d = day < 10 ? "0\(day)" : "\(day)"
@@ -307,6 +281,43 @@ public struct SimpleDate: Sendable, Equatable, Hashable, Comparable, CustomStrin
   }
 
   public var description: String { iso }
+
+  /// True for the usual date, whose `iso` `writeUsualISO(to:)` writes: a year of at most four
+  /// digits (or none), a month and a day of at most two.
+  public var isUsualISO: Bool {
+    (0...99).contains(storedMonth) && (0...99).contains(storedDay)
+      && (storedYear == Int32.min || (0...9999).contains(storedYear))
+  }
+
+  /// The most bytes `writeUsualISO(to:)` writes.
+  public static let usualISOLength = 10
+
+  /// Writes the `iso` of a date that `isUsualISO` as UTF-8 at `p`, and returns how many bytes
+  /// that is (10, or 7 without a year).
+  public func writeUsualISO(to p: UnsafeMutablePointer<UInt8>) -> Int {
+    precondition(isUsualISO, "not a usual date")
+    var i = 0
+    @inline(__always) func put(_ b: UInt8) {
+      p[i] = b
+      i &+= 1
+    }
+    @inline(__always) func digit(_ v: Int32) { put(UInt8(truncatingIfNeeded: 0x30 &+ v)) }
+    if storedYear == Int32.min {
+      put(0x2D)
+    } else {
+      digit(storedYear / 1000)
+      digit(storedYear / 100 % 10)
+      digit(storedYear / 10 % 10)
+      digit(storedYear % 10)
+    }
+    put(0x2D)
+    digit(storedMonth / 10)
+    digit(storedMonth % 10)
+    put(0x2D)
+    digit(storedDay / 10)
+    digit(storedDay % 10)
+    return i
+  }
 
   /// True for a day that exists in the Gregorian calendar (leap years included).
   public static func isValid(year: Int?, month: Int, day: Int) -> Bool {

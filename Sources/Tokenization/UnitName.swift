@@ -32,6 +32,10 @@ public struct UnitName: Sendable, Hashable, CustomStringConvertible {
   /// The index of this name in `fixedNames`, when it is one of them.
   public var fixedIndex: Int? { Int(id) < UnitRegistry.shared.fixed.count ? Int(id) : nil }
 
+  /// The names of the constants below, in their order (their ids); the registry starts with
+  /// them.
+  static let constantNames = ["VND", "USD", "EUR", "%", "m2", "km2", "ha", "m3"]
+
   public static let vnd = UnitName(id: 0)
   public static let usd = UnitName(id: 1)
   public static let eur = UnitName(id: 2)
@@ -54,7 +58,7 @@ final class UnitRegistry: Sendable {
   private let added = Mutex<(ids: [String: UInt32], names: [String])>(([:], []))
 
   init() {
-    var names = ["VND", "USD", "EUR", "%", "m2", "km2", "ha", "m3"]
+    var names = UnitName.constantNames
     for entry in CountedNouns.parsed where !names.contains(entry.noun) { names.append(entry.noun) }
     fixed = names
     fixedIDs = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt32($0)) })

@@ -15,6 +15,9 @@ import VNText
   }
 
   @Test func unitNamesAreInternedByString() {
+    let constants: [UnitName] = [.vnd, .usd, .eur, .percent, .squareMetre, .squareKilometre, .hectare, .cubicMetre]
+    #expect(constants.map(\.name) == ["VND", "USD", "EUR", "%", "m2", "km2", "ha", "m3"])
+    #expect(constants == constants.map(\.name).map(UnitName.init))
     #expect(UnitName("VND") == .vnd)
     #expect(UnitName("%") == .percent)
     #expect(UnitName("m3") == .cubicMetre)
