@@ -62,13 +62,37 @@ final class DocumentView {
     return !scalars.dropFirst().contains(where: ScalarCase.upper)
   }
 
+  /// The class mask of a token of `kind` with the word shape `shape` (`CAP`, `UPPER` and
+  /// `capitalizedShape` bits): `ANY`, the kind's class and, for a word, its shape classes; the
+  /// shape bit for any token.
+  @inline(__always) static func classMask(_ kind: TokenKind, shape: UInt32) -> UInt32 {
+    let m: UInt32
+    switch kind {
+    case .word: return ClassBit.any.mask | ClassBit.word.mask | shape
+    case .punctuation: m = ClassBit.punct.mask
+    case .newline: return ClassBit.newline.mask
+    case .number: m = ClassBit.number.mask
+    case .money: m = ClassBit.money.mask
+    case .count: m = ClassBit.count.mask
+    case .percent: m = ClassBit.percent.mask
+    case .area: m = ClassBit.area.mask
+    case .date: m = ClassBit.date.mask
+    case .time: m = ClassBit.time.mask
+    case .period: m = ClassBit.period.mask
+    case .other: m = ClassBit.other.mask
+    }
+    return ClassBit.any.mask | m | shape & capitalizedShape
+  }
+
   /// Tokens longer than this (in scalars) get no key: no literal is that long.
   static let maxKeyLength = 48
 
   /// Keys and classifies every token, marks where each anchor set of `anchors` occurs and
-  /// where the lines end, in one pass over the tokens.
+  /// where the lines end, in one pass over the tokens. Short tokens are looked up in `memo`
+  /// first and remembered there (`KeyMemo`); it must only ever have seen these `keys`.
   init(
-    text: NormalizedText, tokens: [Token], keys: FrozenKeys, keyCount: Int, needFold: Bool, anchors: AnchorMasks
+    text: NormalizedText, tokens: [Token], keys: FrozenKeys, keyCount: Int, needFold: Bool, anchors: AnchorMasks,
+    memo: UnsafeMutablePointer<KeyMemo.Slot>? = nil
   ) {
     self.text = text
     self.tokens = tokens
@@ -118,6 +142,11 @@ final class DocumentView {
                 ends[i] = Int32(truncatingIfNeeded: end)
                 var lowerID: Int32 = -1, foldID: Int32 = -1
                 var m: UInt32 = 0
+                // A short token is first looked up in the memo by its scalars as they are; when
+                // it is not there, `fill` is the slot to remember what is found below.
+                var fill: UnsafeMutablePointer<KeyMemo.Slot>? = nil
+                var rawLow: UInt64 = 0, rawHigh: UInt64 = 0
+                var shape: UInt32 = 0
                 keying: do {
                   guard start >= 0, end <= s.count, start < end else { break keying }
                   if kind == .newline {
@@ -125,6 +154,28 @@ final class DocumentView {
                     for t in lineStart...i { nextBreak[t] = Int32(i) }
                     lineStart = i &+ 1
                     break keying
+                  }
+                  let length = end &- start
+                  if let memo, length <= FrozenKeys.maxPackedLength {
+                    var rawBits: UInt32 = 0
+                    for k in start..<end {
+                      let c = s[k]
+                      rawBits |= c
+                      FrozenKeys.push(c, &rawLow, &rawHigh)
+                    }
+                    if rawBits < 0x10000 {
+                      rawHigh |= UInt64(length) << 48
+                      let slot = memo + KeyMemo.slot(rawLow, rawHigh)
+                      if slot.pointee.low == rawLow && slot.pointee.high == rawHigh {
+                        lowerID = slot.pointee.lowerID
+                        foldID = slot.pointee.foldID
+                        m = DocumentView.classMask(kind, shape: slot.pointee.shape)
+                        if lowerID >= 0 { presentL[Int(lowerID) >> 6] |= 1 << UInt64(Int(lowerID) & 63) }
+                        if foldID >= 0 { presentF[Int(foldID) >> 6] |= 1 << UInt64(Int(foldID) & 63) }
+                        break keying
+                      }
+                      fill = slot
+                    }
                   }
                   // One pass over the scalars: letters and capitals for the class mask, and the
                   // lower-case scalars packed (`FrozenKeys.pack`), with all their bits OR-ed.
@@ -143,32 +194,15 @@ final class DocumentView {
                     high = high << 16 | low >> 48
                     low = low << 16 | c
                   }
-                  // Class mask.
-                  m = ClassBit.any.mask
-                  switch kind {
-                  case .word:
-                    m |= ClassBit.word.mask
-                    if firstUpper && !laterUpper { m |= ClassBit.cap.mask }
-                    if letters >= 2 && uppers == letters { m |= ClassBit.upper.mask }
-                  case .punctuation: m |= ClassBit.punct.mask
-                  case .newline: m = ClassBit.newline.mask
-                  case .number: m |= ClassBit.number.mask
-                  case .money: m |= ClassBit.money.mask
-                  case .count: m |= ClassBit.count.mask
-                  case .percent: m |= ClassBit.percent.mask
-                  case .area: m |= ClassBit.area.mask
-                  case .date: m |= ClassBit.date.mask
-                  case .time: m |= ClassBit.time.mask
-                  case .period: m |= ClassBit.period.mask
-                  case .other: m |= ClassBit.other.mask
-                  }
-                  // Shape bit (not a class): first scalar upper case, no other; a function of the
-                  // scalars alone, so a case-sensitive literal's shape tells which tokens it can be.
-                  if firstUpper && !laterUpper { m |= DocumentView.capitalizedShape }
-                  guard end - start <= DocumentView.maxKeyLength else { break keying }
+                  // The word shape: first scalar upper case and no other (CAP for a word, and the
+                  // shape bit for any token, which tells which tokens a case-sensitive literal can
+                  // be), or two or more letters all upper case (UPPER for a word).
+                  if firstUpper && !laterUpper { shape |= ClassBit.cap.mask | DocumentView.capitalizedShape }
+                  if letters >= 2 && uppers == letters { shape |= ClassBit.upper.mask }
+                  m = DocumentView.classMask(kind, shape: shape)
+                  guard length <= DocumentView.maxKeyLength else { break keying }
                   // Lower-case key: a short one found by its packed scalars; a longer one (no
                   // longer than the longest key) by its hash, confirmed by its scalars.
-                  let length = end &- start
                   if length <= FrozenKeys.maxPackedLength && bits < 0x10000 {
                     lowerID = keys.lookup(low: low, high: high | UInt64(length) << 48)
                   } else if length <= keys.longest {
@@ -223,6 +257,9 @@ final class DocumentView {
                       presentF[Int(fid) >> 6] |= 1 << UInt64(Int(fid) & 63)
                     }
                   }
+                }
+                if let fill {
+                  fill.pointee = KeyMemo.Slot(low: rawLow, high: rawHigh, lowerID: lowerID, foldID: foldID, shape: shape)
                 }
                 lowerIDs[i] = lowerID
                 foldIDs[i] = foldID

@@ -196,3 +196,33 @@ struct FrozenKeys {
     }
   }
 }
+
+/// What a document view found for short tokens, kept across the documents one thread reads:
+/// a token of at most `FrozenKeys.maxPackedLength` scalars is known by its scalars packed as
+/// they are (`FrozenKeys.pack`), and its lower-case and diacritic-free key ids and its word
+/// shape are functions of them. News repeats a few thousand syllables, so most tokens are
+/// found here with one probe, instead of a case-table lookup per scalar, a key lookup, a pass
+/// over the folded scalars and a hash lookup.
+///
+/// Direct-mapped, like a processor's cache: a slot holds the last packed key that hashed to it,
+/// so the memo's size is fixed however much text goes by.
+enum KeyMemo {
+  struct Slot {
+    /// The packed key (`FrozenKeys.pack`); an empty slot has `high == 0`, which no key packs
+    /// to (the length is in its top bits).
+    var low: UInt64
+    var high: UInt64
+    var lowerID: Int32
+    var foldID: Int32
+    /// The token's word shape (see `DocumentView.classMask(_:shape:)`).
+    var shape: UInt32
+  }
+
+  /// Slots in a memo: 8192 × 32 bytes.
+  static let size = 1 << 13
+
+  /// The slot of the packed key `low`, `high`.
+  @inline(__always) static func slot(_ low: UInt64, _ high: UInt64) -> Int {
+    FrozenKeys.packedSlot(low, high, 64 - 13)
+  }
+}

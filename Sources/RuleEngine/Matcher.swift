@@ -103,6 +103,7 @@ final class MatchScratch: @unchecked Sendable {
     slots.deallocate()
     stack.deallocate()
     scanMemory?.deallocate()
+    keyMemo?.deallocate()
   }
 
   /// Makes room for `count` stamps; new room is zeroed and the generation restarts.
@@ -151,6 +152,17 @@ final class MatchScratch: @unchecked Sendable {
 
   private var scanMemory: UnsafeMutableRawPointer?
   private var scanRules = -1
+  private var keyMemo: UnsafeMutablePointer<KeyMemo.Slot>?
+
+  /// The key memo of the documents this scratch serves (`KeyMemo`), made on first use. The
+  /// scratch belongs to one rule set's pool, so the ids it remembers stay that rule set's.
+  func keyMemoSlots() -> UnsafeMutablePointer<KeyMemo.Slot> {
+    if let keyMemo { return keyMemo }
+    let slots = UnsafeMutablePointer<KeyMemo.Slot>.allocate(capacity: KeyMemo.size)
+    slots.initialize(repeating: KeyMemo.Slot(low: 0, high: 0, lowerID: -1, foldID: -1, shape: 0), count: KeyMemo.size)
+    keyMemo = slots
+    return slots
+  }
 
   /// `ScanBuffers` for `ruleCount` rules (contents left from the last document).
   func scanBuffers(ruleCount: Int) -> ScanBuffers {

@@ -58,9 +58,14 @@ extension RuleSet {
       fields: fields(rule, emission: c.emission, match: c.match, doc: doc), priority: rule.priority)
   }
 
-  func view(_ text: NormalizedText, tokens: [Token]) -> DocumentView {
+  /// The document view of `text`, with `memo` (from a `MatchScratch` of this rule set's pool)
+  /// to look short tokens up in.
+  func view(
+    _ text: NormalizedText, tokens: [Token], memo: UnsafeMutablePointer<KeyMemo.Slot>? = nil
+  ) -> DocumentView {
     DocumentView(
-      text: text, tokens: tokens, keys: frozenKeys, keyCount: keys.count, needFold: usesFold, anchors: anchorMasks)
+      text: text, tokens: tokens, keys: frozenKeys, keyCount: keys.count, needFold: usesFold, anchors: anchorMasks,
+      memo: memo)
   }
 
   /// Runs every rule over the document and resolves conflicts. With `allFields` (for
@@ -69,9 +74,9 @@ extension RuleSet {
     _ text: NormalizedText, tokens: [Token], counters: UnsafeMutablePointer<MatchCounters>? = nil,
     allFields: Bool = false
   ) -> AnnotationRun {
-    let doc = view(text, tokens: tokens)
     let scratch = scratchPool.take()
     defer { scratchPool.give(scratch) }
+    let doc = view(text, tokens: tokens, memo: scratch.keyMemoSlots())
     scratch.steps = 0
     var attempts = 0
     let perRule = counters?.pointee.perRule ?? false

@@ -143,4 +143,49 @@ final class DocumentViewTests: XCTestCase {
     }
     XCTAssertGreaterThan(anchored, 100)
   }
+
+  /// A view that finds short tokens in a memo kept across documents (`KeyMemo`) agrees with one
+  /// that works every token out: while the memo fills, when it is read back, and after other
+  /// documents' tokens have taken slots. Case variants of one syllable are different entries
+  /// (their shapes differ).
+  func testKeyMemo_changesNoColumn() throws {
+    let set = try projectRuleSet()
+    let corpus = projectRoot.appendingPathComponent("corpus")
+    var texts = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+      .filter { $0.hasSuffix(".txt") }.sorted().prefix(12)
+      .map { try String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) }
+    texts.append(
+      "Thanh tra THANH TRA thanh TRA tHanh Thành thánh, Hà Nội HÀ NỘI hà nội Ha Noi; Ꭰꭰ ⅷⅧ 𝐀𝐁 👍 T1 A. "
+        + "12,5 tỷ đồng, 46.237 triệu đồng, UBND Ubnd ubnd\n")
+    let scratch = MatchScratch()
+    let memo = scratch.keyMemoSlots()
+    for pass in 0..<2 {
+      for (d, text) in texts.enumerated() {
+        let normalized = Normalizer().normalize(text)
+        let tokens = Tokenizer().tokenize(normalized)
+        let plain = set.view(normalized, tokens: tokens)
+        let memoized = set.view(normalized, tokens: tokens, memo: memo)
+        let label = "pass \(pass) document \(d)"
+        XCTAssertEqual(Array(memoized.lowerIDs), Array(plain.lowerIDs), label)
+        XCTAssertEqual(Array(memoized.foldIDs), Array(plain.foldIDs), label)
+        XCTAssertEqual(Array(memoized.classMasks), Array(plain.classMasks), label)
+        XCTAssertEqual(memoized.presentLower, plain.presentLower, label)
+        XCTAssertEqual(memoized.presentFold, plain.presentFold, label)
+        XCTAssertEqual(memoized.presentClasses, plain.presentClasses, label)
+        let words = set.anchorMasks.setCount * ((tokens.count + 63) / 64) + set.anchorMasks.wordCount
+        XCTAssertEqual(
+          Array(UnsafeBufferPointer(start: memoized.anchorBits, count: words)),
+          Array(UnsafeBufferPointer(start: plain.anchorBits, count: words)), label)
+      }
+    }
+    let slots = UnsafeBufferPointer(start: memo, count: KeyMemo.size)
+    let filled = slots.filter { $0.high != 0 }
+    XCTAssertGreaterThan(filled.count, 500)
+    // One syllable's case variants side by side.
+    let thanh = "thanh".unicodeScalars.map(\.value), upper = "THANH".unicodeScalars.map(\.value)
+    for key in [thanh, upper] {
+      let (low, high) = try XCTUnwrap(FrozenKeys.pack(key))
+      XCTAssertTrue(filled.contains { $0.low == low && $0.high == high }, "\(key)")
+    }
+  }
 }
