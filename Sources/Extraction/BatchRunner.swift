@@ -15,13 +15,19 @@ import Synchronization
 /// Memory is bounded by two batches however large the input, and the output is byte-identical
 /// whatever the number of jobs.
 ///
+/// Batches are small (128 documents, 512 KB of input by default): a document is then processed
+/// while the bytes read for it are still in the processor's cache, and the records go into
+/// output buffers small enough to stay there. Measured with `vnx bench` (16 MB, twelve
+/// alternating runs): one job took 0.547 s at best against 0.570 s with batches of 1 024
+/// documents or 8 MB, two jobs the same.
+///
 /// The two batches in flight use two sets of output buffers in turn, kept for the whole run:
 /// a batch's records are written into memory that is already mapped, and handed to the sink
 /// without a copy (with one job the worker's buffer is the batch's output).
 public struct BatchRunner {
   public var jobs: Int
-  public var batchDocuments = 1024
-  public var batchBytes = 8 << 20
+  public var batchDocuments = 128
+  public var batchBytes = 512 << 10
 
   public init(jobs: Int) { self.jobs = max(1, jobs) }
 
