@@ -135,6 +135,10 @@ final class DocumentView {
               @inline(__always) func entry(_ c: UInt32) -> UInt64 {
                 c < size ? table[Int(c)] : UInt64(c) | UInt64(c) << ScalarCase.foldShift
               }
+              /// Notes that key `id` occurs in the document (nothing for -1).
+              @inline(__always) func mark(_ present: UnsafeMutableBufferPointer<UInt64>, _ id: Int32) {
+                if id >= 0 { present[Int(id) >> 6] |= 1 << UInt64(Int(id) & 63) }
+              }
               for i in 0..<n {
                 let kind = toks[i].kind
                 let start = toks[i].start, end = toks[i].end
@@ -170,8 +174,8 @@ final class DocumentView {
                         lowerID = slot.pointee.lowerID
                         foldID = slot.pointee.foldID
                         m = DocumentView.classMask(kind, shape: slot.pointee.shape)
-                        if lowerID >= 0 { presentL[Int(lowerID) >> 6] |= 1 << UInt64(Int(lowerID) & 63) }
-                        if foldID >= 0 { presentF[Int(foldID) >> 6] |= 1 << UInt64(Int(foldID) & 63) }
+                        mark(presentL, lowerID)
+                        mark(presentF, foldID)
                         break keying
                       }
                       fill = slot
@@ -191,8 +195,7 @@ final class DocumentView {
                     }
                     let c = e & ScalarCase.valueMask
                     bits |= c
-                    high = high << 16 | low >> 48
-                    low = low << 16 | c
+                    FrozenKeys.push(UInt32(truncatingIfNeeded: c), &low, &high)
                   }
                   // The word shape: first scalar upper case and no other (CAP for a word, and the
                   // shape bit for any token, which tells which tokens a case-sensitive literal can
@@ -222,12 +225,12 @@ final class DocumentView {
                       if same { lowerID = id }
                     }
                   }
-                  if lowerID >= 0 { presentL[Int(lowerID) >> 6] |= 1 << UInt64(Int(lowerID) & 63) }
+                  mark(presentL, lowerID)
                   guard needFold else { break keying }
                   // The diacritic-free key: known from the lower-case key when there is one.
                   if lowerID >= 0 {
                     foldID = keys.foldOfKey[Int(lowerID)]
-                    if foldID >= 0 { presentF[Int(foldID) >> 6] |= 1 << UInt64(Int(foldID) & 63) }
+                    mark(presentF, foldID)
                     break keying
                   }
                   var hf = fnvBasis
@@ -254,7 +257,7 @@ final class DocumentView {
                     }
                     if same {
                       foldID = fid
-                      presentF[Int(fid) >> 6] |= 1 << UInt64(Int(fid) & 63)
+                      mark(presentF, fid)
                     }
                   }
                 }
