@@ -45,14 +45,19 @@ public struct Tokenizer: Sendable {
 
   /// Tokenizes a normalized text; never fails.
   public func tokenize(_ text: NormalizedText) -> [Token] {
-    text.scalars.withUnsafeBufferPointer { s in
-      LexerScratch.with(count: s.count) { lexemes, stops in
-        let (n, stopCount) = Lexer.lex(s, into: lexemes, stops: stops)
-        var recognizer = Recognizer(
-          s: s, lx: UnsafeBufferPointer(rebasing: lexemes[..<n]), stops: UnsafeBufferPointer(rebasing: stops[..<stopCount]),
-          options: options)
-        return recognizer.run()
-      }
+    text.scalars.withUnsafeBufferPointer { tokens(of: $0) }
+  }
+
+  /// The tokens of `s`: lexed into room reused from text to text (`LexerScratch`), then
+  /// recognized; `joinDateRanges: false` leaves a date range as its two dates.
+  private func tokens(of s: UnsafeBufferPointer<UInt32>, joinDateRanges: Bool = true) -> [Token] {
+    LexerScratch.with(count: s.count) { lexemes, stops in
+      let (n, stopCount) = Lexer.lex(s, into: lexemes, stops: stops)
+      var recognizer = Recognizer(
+        s: s, lx: UnsafeBufferPointer(rebasing: lexemes[..<n]), stops: UnsafeBufferPointer(rebasing: stops[..<stopCount]),
+        options: options)
+      recognizer.joinDateRanges = joinDateRanges
+      return recognizer.run()
     }
   }
 
@@ -75,19 +80,12 @@ public struct Tokenizer: Sendable {
       // (`ngày 15/8 đến …`) is seen too.
       let from = max(0, token.start - 16)
       let slice = UnsafeBufferPointer(rebasing: all[from..<token.end])
-      let tokens = LexerScratch.with(count: slice.count) { lexemes, stops in
-        let (n, stopCount) = Lexer.lex(slice, into: lexemes, stops: stops)
-        var recognizer = Recognizer(
-          s: slice, lx: UnsafeBufferPointer(rebasing: lexemes[..<n]),
-          stops: UnsafeBufferPointer(rebasing: stops[..<stopCount]), options: options)
-        recognizer.joinDateRanges = false
-        return recognizer.run()
-      }
+      let found = tokens(of: slice, joinDateRanges: false)
       let periodStart: SimpleDate? = {
         if case .period(let a, _) = token.value { return a }
         return nil
       }()
-      return tokens.compactMap { t in
+      return found.compactMap { t in
         guard t.kind == .date, case .date(var d) = t.value, t.start + from >= token.start else { return nil }
         var shifted = t
         shifted.start += from
