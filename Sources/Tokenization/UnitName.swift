@@ -59,9 +59,13 @@ final class UnitRegistry: Sendable {
 
   init() {
     var names = UnitName.constantNames
-    for entry in CountedNouns.parsed where !names.contains(entry.noun) { names.append(entry.noun) }
+    var ids = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt32($0)) })
+    for entry in CountedNouns.parsed where ids[entry.noun] == nil {
+      ids[entry.noun] = UInt32(names.count)
+      names.append(entry.noun)
+    }
     fixed = names
-    fixedIDs = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt32($0)) })
+    fixedIDs = ids
   }
 
   func id(of name: String) -> UInt32 {
